@@ -1,0 +1,34 @@
+package com.styleshepherd.store.catalog;
+
+import io.micronaut.core.annotation.Nullable;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything that defines a product, as ops or an import provide it. Saving a draft replaces the
+ * product with that SKU, including which sizes are sold and their stock.
+ *
+ * @param sizes in display order; each size's stock is the number of units that can be sold
+ */
+public record ProductDraft(
+        String sku,
+        String name,
+        String description,
+        String category,
+        @Nullable String brand,
+        @Nullable String color,
+        BigDecimal price,
+        String currency,
+        Map<String, Object> attributes,
+        List<SizeStock> sizes) {
+
+    public ProductDraft {
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        sizes = List.copyOf(sizes);
+    }
+
+    /** Units of one size that can be sold. */
+    public record SizeStock(String size, int stock) {
+    }
+}

@@ -1,0 +1,39 @@
+package com.styleshepherd.worker;
+
+import com.styleshepherd.temporal.TaskQueueWorkers;
+import com.styleshepherd.temporal.WorkerRegistration;
+import com.styleshepherd.workflows.TaskQueues;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.temporal.client.WorkflowClient;
+import jakarta.annotation.PreDestroy;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The regular worker: polls {@code checkout}, {@code conversation} and {@code catalog} with every
+ * workflow and activity registered for them. Runs where {@code styleshepherd.worker.enabled=true}:
+ * the worker process, and the api process in the dev environment.
+ */
+@Context
+@Requires(property = "styleshepherd.worker.enabled", value = "true")
+public final class RegularWorker {
+
+    public static final Set<String> TASK_QUEUES = Set.of(TaskQueues.CHECKOUT, TaskQueues.CONVERSATION, TaskQueues.CATALOG);
+
+    private final TaskQueueWorkers workers;
+
+    RegularWorker(WorkflowClient client, List<WorkerRegistration> registrations) {
+        this.workers = new TaskQueueWorkers("worker", client, TASK_QUEUES, registrations);
+        workers.start();
+    }
+
+    public boolean isPolling() {
+        return workers.isStarted();
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.close();
+    }
+}

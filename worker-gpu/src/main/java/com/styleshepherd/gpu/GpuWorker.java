@@ -1,0 +1,37 @@
+package com.styleshepherd.gpu;
+
+import com.styleshepherd.temporal.TaskQueueWorkers;
+import com.styleshepherd.temporal.WorkerRegistration;
+import com.styleshepherd.workflows.TaskQueues;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.temporal.client.WorkflowClient;
+import jakarta.annotation.PreDestroy;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The GPU worker: polls task queue {@code gpu} with the model activities registered for it. Runs
+ * where {@code styleshepherd.gpu-worker.enabled=true}: the gpu-worker process (on the GPU node pool
+ * in production), and the api process in the dev environment, on CPU.
+ */
+@Context
+@Requires(property = "styleshepherd.gpu-worker.enabled", value = "true")
+public final class GpuWorker {
+
+    private final TaskQueueWorkers workers;
+
+    GpuWorker(WorkflowClient client, List<WorkerRegistration> registrations) {
+        this.workers = new TaskQueueWorkers("gpu-worker", client, Set.of(TaskQueues.GPU), registrations);
+        workers.start();
+    }
+
+    public boolean isPolling() {
+        return workers.isStarted();
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.close();
+    }
+}

@@ -1,0 +1,75 @@
+package com.styleshepherd.temporal;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls a set of task queues with the workflows and activities registered for them. The regular
+ * worker and the GPU worker each own one of these; in the dev stack both run in the api process.
+ * Workflow code runs on virtual threads, as do activities.
+ */
+public final class TaskQueueWorkers implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskQueueWorkers.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
+    private final String name;
+    private final Set<String> taskQueues;
+    private final WorkerFactory factory;
+
+    public TaskQueueWorkers(
+            String name, WorkflowClient client, Set<String> taskQueues, Collection<WorkerRegistration> registrations) {
+        this.name = name;
+        this.taskQueues = Set.copyOf(taskQueues);
+        this.factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+                .setUsingVirtualWorkflowThreads(true)
+                .build());
+        for (String taskQueue : this.taskQueues) {
+            Worker worker = factory.newWorker(taskQueue, WorkerOptions.newBuilder()
+                    .setUsingVirtualThreads(true)
+                    .build());
+            List<WorkerRegistration> mine = registrations.stream()
+                    .filter(r -> r.taskQueue().equals(taskQueue))
+                    .toList();
+            for (WorkerRegistration registration : mine) {
+                if (!registration.workflowImplementationTypes().isEmpty()) {
+                    worker.registerWorkflowImplementationTypes(
+                            registration.workflowImplementationTypes().toArray(Class<?>[]::new));
+                }
+                if (!registration.activityImplementations().isEmpty()) {
+                    worker.registerActivitiesImplementations(registration.activityImplementations().toArray());
+                }
+            }
+        }
+    }
+
+    public Set<String> taskQueues() {
+        return taskQueues;
+    }
+
+    public void start() {
+        factory.start();
+        LOG.info("{} polling task queues {}", name, taskQueues);
+    }
+
+    public boolean isStarted() {
+        return factory.isStarted() && !factory.isShutdown();
+    }
+
+    /** Stops polling and lets running activities and workflow tasks finish. */
+    @Override
+    public void close() {
+        factory.shutdown();
+        factory.awaitTermination(SHUTDOWN_GRACE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        LOG.info("{} stopped", name);
+    }
+}

@@ -1,0 +1,49 @@
+package com.styleshepherd.temporal;
+
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
+
+/** The one place that connects to Temporal: every process gets its client from here. */
+@Factory
+final class TemporalClientFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    Scope temporalMetricsScope(MeterRegistry meterRegistry) {
+        return new RootScopeBuilder()
+                .reporter(new MicrometerClientStatsReporter(meterRegistry))
+                .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
+    }
+
+    @Singleton
+    @Bean(preDestroy = "shutdown")
+    WorkflowServiceStubs workflowServiceStubs(TemporalSettings settings, Scope temporalMetricsScope) {
+        WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(settings.address())
+                .setMetricsScope(temporalMetricsScope)
+                .setRpcTimeout(Duration.ofSeconds(10));
+        if (!settings.stickyExecution()) {
+            options.setGrpcClientInterceptors(List.of(new NonStickyWorkflowTasks()));
+        }
+        // Lazy: the process starts even when Temporal is briefly unreachable; health reports it.
+        return WorkflowServiceStubs.newServiceStubs(options.build());
+    }
+
+    @Singleton
+    WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalSettings settings) {
+        return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
+                .setNamespace(settings.namespace())
+                .build());
+    }
+}
