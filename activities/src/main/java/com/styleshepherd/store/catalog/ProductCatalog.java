@@ -127,7 +127,7 @@ public class ProductCatalog {
         if (outcome == Outcome.UNCHANGED && sizesChanged) {
             outcome = Outcome.UPDATED;
         }
-        LOG.info("Saved product sku={} id={} outcome={}", draft.sku(), productId, outcome);
+        LOG.debug("Saved product sku={} id={} outcome={}", draft.sku(), productId, outcome);
         return new SaveResult(outcome, find(productId).orElseThrow());
     }
 

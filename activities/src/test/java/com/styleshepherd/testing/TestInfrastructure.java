@@ -1,0 +1,97 @@
+package com.styleshepherd.testing;
+
+import com.styleshepherd.devstack.EmbeddedPostgresServer;
+import com.styleshepherd.devstack.EmbeddedRedisServer;
+import com.styleshepherd.devstack.FreePort;
+import io.temporal.testserver.TestServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Real servers shared by every test in one JVM: PostgreSQL and Redis from Maven binaries, and the
+ * Temporal Java test server. They start on free ports, never on a developer's leftover server. To run
+ * the tests against external ones instead, set {@code TEST_POSTGRES_URL} (with
+ * {@code TEST_POSTGRES_USER} / {@code TEST_POSTGRES_PASSWORD}) and {@code TEST_REDIS_URI}; the tests
+ * create and change data there.
+ */
+public final class TestInfrastructure {
+
+    private static Map<String, String> properties;
+    private static String adminUrl;
+    private static String user;
+    private static String password;
+
+    private TestInfrastructure() {
+    }
+
+    /** Configuration that points a Micronaut context at the shared servers. */
+    public static synchronized Map<String, String> properties() {
+        if (properties == null) {
+            properties = start();
+        }
+        return properties;
+    }
+
+    /** Creates an empty database on the shared PostgreSQL server and returns its JDBC URL. */
+    public static String createDatabase(String prefix) {
+        properties();
+        String name = prefix + "_" + Long.toHexString(System.nanoTime());
+        try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name, e);
+        }
+        return adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
+    }
+
+    public static String postgresUser() {
+        properties();
+        return user;
+    }
+
+    public static String postgresPassword() {
+        properties();
+        return password;
+    }
+
+    private static Map<String, String> start() {
+        Map<String, String> env = System.getenv();
+        Map<String, String> config = new HashMap<>();
+        String externalPostgres = env.get("TEST_POSTGRES_URL");
+        if (externalPostgres != null && !externalPostgres.isBlank()) {
+            adminUrl = externalPostgres;
+            user = env.getOrDefault("TEST_POSTGRES_USER", "postgres");
+            password = env.getOrDefault("TEST_POSTGRES_PASSWORD", "");
+        } else {
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
+            adminUrl = postgres.jdbcUrl("postgres");
+            user = EmbeddedPostgresServer.USER;
+            password = EmbeddedPostgresServer.PASSWORD;
+        }
+        config.put("datasources.default.url", adminUrl);
+        config.put("datasources.default.username", user);
+        config.put("datasources.default.password", password);
+
+        String externalRedis = env.get("TEST_REDIS_URI");
+        if (externalRedis != null && !externalRedis.isBlank()) {
+            config.put("redis.uri", externalRedis);
+        } else {
+            EmbeddedRedisServer redis = EmbeddedRedisServer.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(redis::close));
+            config.put("redis.uri", redis.uri());
+        }
+
+        int temporalPort = FreePort.find();
+        var temporal = TestServer.createPortBoundServer(temporalPort, true);
+        Runtime.getRuntime().addShutdownHook(new Thread(temporal::close));
+        config.put("temporal.address", "localhost:" + temporalPort);
+        config.put("temporal.sticky-execution", "false");
+        return Map.copyOf(config);
+    }
+}

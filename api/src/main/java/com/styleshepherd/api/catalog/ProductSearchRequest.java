@@ -1,0 +1,56 @@
+package com.styleshepherd.api.catalog;
+
+import com.styleshepherd.api.problem.FieldProblem;
+import com.styleshepherd.store.catalog.CatalogQuery;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.http.annotation.QueryValue;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+
+/**
+ * Query parameters of {@code GET /api/products}. Pages are 1-based; {@code pageSize} is at most 100.
+ */
+@Introspected
+public record ProductSearchRequest(
+        @Nullable @QueryValue @Size(max = 200) String q,
+        @Nullable @QueryValue @Pattern(regexp = SaveProductRequest.CATEGORY, message = "must be a category slug such as dresses") String category,
+        @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal minPrice,
+        @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal maxPrice,
+        @Nullable @QueryValue @Pattern(regexp = SaveProductRequest.SIZE, message = "must be a size such as M, 38 or ONE SIZE") String size,
+        @Nullable @QueryValue Boolean inStock,
+        @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
+        @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+
+    /** Rejects a price range whose bottom is above its top: it would match nothing, by mistake. */
+    void checkPriceRange() {
+        if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
+            throw FieldProblem.of("minPrice", "must not be greater than maxPrice");
+        }
+    }
+
+    int pageNumber() {
+        return page == null ? 1 : page;
+    }
+
+    int pageSizeOrDefault() {
+        return pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+    }
+
+    CatalogQuery toQuery() {
+        String text = q == null || q.isBlank() ? null : q.trim();
+        return new CatalogQuery(text, category, minPrice, maxPrice, size, Boolean.TRUE.equals(inStock));
+    }
+
+    Pageable pageable() {
+        return Pageable.from(pageNumber() - 1, pageSizeOrDefault());
+    }
+}

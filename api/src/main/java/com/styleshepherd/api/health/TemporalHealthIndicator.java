@@ -1,0 +1,37 @@
+package com.styleshepherd.api.health;
+
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Reports whether the Temporal frontend answers, and where it is. */
+@Singleton
+final class TemporalHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    private final WorkflowServiceStubs stubs;
+
+    TemporalHealthIndicator(WorkflowServiceStubs stubs) {
+        this.stubs = stubs;
+    }
+
+    @Override
+    protected Map<String, Object> getHealthInformation() {
+        var info = stubs.blockingStub()
+                .withDeadlineAfter(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+        healthStatus = HealthStatus.UP;
+        return Map.of("target", stubs.getOptions().getTarget(), "serverVersion", info.getServerVersion());
+    }
+
+    @Override
+    protected String getName() {
+        return "temporal";
+    }
+}

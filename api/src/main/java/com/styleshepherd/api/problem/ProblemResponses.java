@@ -1,0 +1,76 @@
+package com.styleshepherd.api.problem;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.problem.HttpStatusType;
+import io.micronaut.problem.ProblemErrorResponseProcessor;
+import io.micronaut.problem.conf.ProblemConfiguration;
+import io.micronaut.problem.violations.ConstraintViolationThrowableProblem;
+import io.micronaut.problem.violations.Violation;
+import io.micronaut.serde.exceptions.SerdeException;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import org.zalando.problem.Problem;
+import org.zalando.problem.ProblemBuilder;
+import org.zalando.problem.ThrowableProblem;
+
+/**
+ * The one error mapper: every error leaves as RFC 7807 {@code application/problem+json} (through
+ * micronaut-problem-json), without stack traces. Beyond the library's defaults:
+ * <ul>
+ *   <li>a value that cannot be converted ({@code ?minPrice=abc}, {@code "stock":"many"}) is reported
+ *       like a validation failure, naming the field;</li>
+ *   <li>every problem has a title, and a message the code raised on purpose
+ *       ({@link HttpStatusException}, e.g. "No product with id 7") becomes its detail.</li>
+ * </ul>
+ */
+@Singleton
+@Replaces(ProblemErrorResponseProcessor.class)
+final class ProblemResponses extends ProblemErrorResponseProcessor {
+
+    ProblemResponses(ProblemConfiguration config) {
+        super(config);
+    }
+
+    @Override
+    protected ThrowableProblem defaultProblem(ErrorContext errorContext, HttpStatus httpStatus) {
+        Optional<ConversionErrorException> conversion = errorContext.getRootCause()
+                .filter(ConversionErrorException.class::isInstance)
+                .map(ConversionErrorException.class::cast);
+        if (conversion.isPresent()) {
+            return new ConstraintViolationThrowableProblem(new HttpStatusType(HttpStatus.BAD_REQUEST),
+                    List.of(new Violation(field(conversion.get()), "has an invalid value")));
+        }
+        ProblemBuilder problem = Problem.builder()
+                .withStatus(new HttpStatusType(httpStatus))
+                .withTitle(httpStatus.getReason());
+        if (!errorContext.getErrors().isEmpty()) {
+            var error = errorContext.getErrors().get(0);
+            error.getTitle().ifPresent(problem::withTitle);
+            if (includeErrorMessage(errorContext)) {
+                problem.withDetail(error.getMessage());
+            }
+        }
+        return problem.build();
+    }
+
+    @Override
+    protected boolean includeErrorMessage(ErrorContext errorContext) {
+        return super.includeErrorMessage(errorContext)
+                || errorContext.getRootCause().map(HttpStatusException.class::isInstance).orElse(false);
+    }
+
+    /** The JSON path of a body that failed to decode, else the query or path parameter's name. */
+    private static String field(ConversionErrorException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SerdeException serde && serde.getPath() != null && !serde.getPath().isEmpty()) {
+                return serde.getPathAsString();
+            }
+        }
+        return e.getArgument().getName();
+    }
+}
