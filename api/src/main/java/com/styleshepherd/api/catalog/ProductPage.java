@@ -1,5 +1,6 @@
 package com.styleshepherd.api.catalog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -10,6 +11,8 @@ import java.util.List;
  * @param pageSize the page size asked for
  * @param total how many products match in all
  */
+// Empty lists and maps are sent ("items": []); only absent values are left out.
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
 @Serdeable
 public record ProductPage(List<ProductResponse> items, int page, int pageSize, long total) {
 }

@@ -24,7 +24,7 @@ public record ProductSearchRequest(
         @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal minPrice,
         @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal maxPrice,
         @Nullable @QueryValue @Pattern(regexp = SaveProductRequest.SIZE, message = "must be a size such as M, 38 or ONE SIZE") String size,
-        @Nullable @QueryValue Boolean inStock,
+        @Nullable @QueryValue @Pattern(regexp = "true|false", message = "must be true or false") String inStock,
         @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
         @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
 
@@ -47,7 +47,7 @@ public record ProductSearchRequest(
 
     CatalogQuery toQuery() {
         String text = q == null || q.isBlank() ? null : q.trim();
-        return new CatalogQuery(text, category, minPrice, maxPrice, size, Boolean.TRUE.equals(inStock));
+        return new CatalogQuery(text, category, minPrice, maxPrice, size, "true".equals(inStock));
     }
 
     Pageable pageable() {

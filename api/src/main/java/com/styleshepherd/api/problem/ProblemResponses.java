@@ -11,6 +11,9 @@ import io.micronaut.problem.conf.ProblemConfiguration;
 import io.micronaut.problem.violations.ConstraintViolationThrowableProblem;
 import io.micronaut.problem.violations.Violation;
 import io.micronaut.serde.exceptions.SerdeException;
+import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
+import io.micronaut.serde.exceptions.path.MapItemReferencePath;
+import io.micronaut.serde.exceptions.path.ReferencePath;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -64,13 +67,26 @@ final class ProblemResponses extends ProblemErrorResponseProcessor {
                 || errorContext.getRootCause().map(HttpStatusException.class::isInstance).orElse(false);
     }
 
-    /** The JSON path of a body that failed to decode, else the query or path parameter's name. */
+    /** The JSON path of a body that failed to decode ({@code sizes[0].stock}), else the parameter's name. */
     private static String field(ConversionErrorException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof SerdeException serde && serde.getPath() != null && !serde.getPath().isEmpty()) {
-                return serde.getPathAsString();
+                return jsonPath(serde.getPath());
             }
         }
         return e.getArgument().getName();
+    }
+
+    /** Serde lists the path innermost first. */
+    private static String jsonPath(List<ReferencePath> path) {
+        StringBuilder field = new StringBuilder();
+        for (ReferencePath step : path.reversed()) {
+            switch (step) {
+                case CollectionItemReferencePath item -> field.append('[').append(item.index()).append(']');
+                case MapItemReferencePath entry -> field.append('[').append(entry.key()).append(']');
+                default -> field.append(field.isEmpty() ? "" : ".").append(step.getArgument().getName());
+            }
+        }
+        return field.toString();
     }
 }

@@ -1,0 +1,90 @@
+package com.styleshepherd.api;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Calls the running server like the frontend does and reads any answer, 2xx or not, as JSON. */
+public final class Api {
+
+    private final BlockingHttpClient http;
+    private final JsonMapper json;
+
+    public Api(BlockingHttpClient http, JsonMapper json) {
+        this.http = http;
+        this.json = json;
+    }
+
+    /** A response: status, content type, JSON body (empty map when none) and headers. */
+    public record Reply(int status, String contentType, Map<String, Object> body, HttpResponse<?> response) {
+
+        public Optional<String> header(String name) {
+            return Optional.ofNullable(response.getHeaders().get(name));
+        }
+
+        /** The problem's violations as field -> message pairs. */
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> violations() {
+            return (List<Map<String, Object>>) body.getOrDefault("violations", List.of());
+        }
+
+        public List<String> violatedFields() {
+            return violations().stream().map(v -> (String) v.get("field")).toList();
+        }
+
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> items() {
+            return (List<Map<String, Object>>) body.get("items");
+        }
+    }
+
+    public Reply get(String uri) {
+        return send(HttpRequest.GET(uri), null);
+    }
+
+    public Reply get(String uri, String token) {
+        return send(HttpRequest.GET(uri), token);
+    }
+
+    public Reply put(String uri, String token, Object body) {
+        return send(HttpRequest.PUT(uri, body).contentType(MediaType.APPLICATION_JSON_TYPE), token);
+    }
+
+    public Reply post(String uri, String token, Object body) {
+        return send(HttpRequest.POST(uri, body).contentType(MediaType.APPLICATION_JSON_TYPE), token);
+    }
+
+    private Reply send(MutableHttpRequest<?> request, String token) {
+        if (token != null) {
+            request.bearerAuth(token);
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.exchange(request, Argument.STRING, Argument.STRING);
+        } catch (HttpClientResponseException e) {
+            response = (HttpResponse<String>) e.getResponse();
+        }
+        String text = response.getBody(String.class).orElse("");
+        return new Reply(response.code(), response.getContentType().map(MediaType::toString).orElse(""),
+                text.isBlank() ? Map.of() : parse(text), response);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> parse(String text) {
+        try {
+            return json.readValue(text, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not JSON: " + text, e);
+        }
+    }
+}
