@@ -20,10 +20,10 @@ final class TemporalClientFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    Scope temporalMetricsScope(MeterRegistry meterRegistry) {
+    Scope temporalMetricsScope(MeterRegistry meterRegistry, TemporalSettings settings) {
         return new RootScopeBuilder()
                 .reporter(new MicrometerClientStatsReporter(meterRegistry))
-                .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
+                .reportEvery(com.uber.m3.util.Duration.ofMillis(settings.metricsReportInterval().toMillis()));
     }
 
     @Singleton

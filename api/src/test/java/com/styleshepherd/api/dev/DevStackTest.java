@@ -1,0 +1,120 @@
+package com.styleshepherd.api.dev;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.styleshepherd.api.Api;
+import com.styleshepherd.api.Api.Reply;
+import com.styleshepherd.gpu.GpuWorker;
+import com.styleshepherd.worker.RegularWorker;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The whole dev environment as the README's run command starts it: embedded Temporal, PostgreSQL and
+ * Redis, both workers in-process, the demo catalog seeded, dev tokens on.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DevStackTest {
+
+    private DevStack devStack;
+    private EmbeddedServer server;
+    private HttpClient client;
+    private Api api;
+
+    @BeforeAll
+    void start() {
+        devStack = DevStack.start(Map.of("DEV_TEMPORAL_PORT", "0"));
+        Map<String, Object> properties = new HashMap<>(devStack.properties());
+        properties.put("micronaut.server.port", -1);
+        server = ApplicationContext.run(EmbeddedServer.class, properties, DevStack.ENVIRONMENT);
+        client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
+        api = new Api(client.toBlocking(), server.getApplicationContext().getBean(JsonMapper.class));
+    }
+
+    @AfterAll
+    void stop() {
+        client.close();
+        server.close();
+        devStack.close();
+    }
+
+    @Test
+    void embedsTemporalPostgresAndRedisAndIsHealthy() {
+        assertEquals(List.of("temporal", "postgres", "redis"), devStack.started());
+        Reply health = api.get("/health");
+        assertEquals(200, health.status(), health::toString);
+        assertEquals("UP", health.body().get("status"));
+    }
+
+    @Test
+    void runsBothWorkers() {
+        assertTrue(server.getApplicationContext().getBean(RegularWorker.class).isPolling());
+        assertTrue(server.getApplicationContext().getBean(GpuWorker.class).isPolling());
+    }
+
+    @Test
+    void listsTheSeededDemoCatalog() {
+        Reply page = api.get("/api/products?pageSize=5");
+        assertEquals(200, page.status());
+        assertEquals(320, ((Number) page.body().get("total")).intValue());
+        Reply dresses = api.get("/api/products?category=dresses&size=M&inStock=true");
+        assertTrue(((Number) dresses.body().get("total")).intValue() > 0, dresses::toString);
+    }
+
+    @Test
+    void issuesDevTokensThatTheApiAccepts() {
+        Reply token = api.post("/api/dev/token", null, Map.of("userId", "ops1", "roles", List.of("ops")));
+        assertEquals(200, token.status(), token::toString);
+        String accessToken = (String) token.body().get("accessToken");
+        Reply saved = api.put("/api/ops/products/DEV-STACK-1", accessToken, Map.of("name", "Dev Tee",
+                "description", "Made in the dev stack", "category", "tops", "price", "12.00", "currency", "USD",
+                "sizes", List.of(Map.of("size", "M", "stock", 1))));
+        assertEquals(201, saved.status(), saved::toString);
+
+        Reply shopper = api.post("/api/dev/token", null, Map.of("userId", "u1", "roles", List.of("shopper")));
+        assertEquals(403, api.put("/api/ops/products/DEV-STACK-2", (String) shopper.body().get("accessToken"),
+                Map.of()).status());
+    }
+
+    @Test
+    void rejectsBadDevTokenRequests() {
+        Reply reply = api.post("/api/dev/token", null, Map.of("userId", "", "roles", List.of("admin")));
+        assertEquals(400, reply.status());
+        assertTrue(reply.violatedFields().containsAll(List.of("userId", "roles[0]")), reply::toString);
+    }
+
+    @Test
+    void embedsNothingThatIsConfiguredExternally() {
+        try (DevStack external = DevStack.start(Map.of(
+                "TEMPORAL_ADDRESS", "temporal.internal:7233",
+                "DATASOURCES_DEFAULT_URL", "jdbc:postgresql://db.internal:5432/styleshepherd",
+                "REDIS_URI", "redis://valkey.internal:6379",
+                "JWT_SECRET", "external-secret-that-is-at-least-256-bits-long-000000"))) {
+            assertEquals(List.of(), external.started());
+            assertEquals(List.of("micronaut.security.token.jwt.signatures.secret.generator.secret",
+                            DevStack.EMBEDDED_PROPERTY),
+                    external.properties().keySet().stream().sorted().toList());
+        }
+    }
+
+    @Test
+    void readsTheTemporalPortFromDevTemporalPort() {
+        assertEquals(7233, DevStack.temporalPort(null));
+        assertEquals(7400, DevStack.temporalPort("7400"));
+        assertNotEquals(0, DevStack.temporalPort("0"));
+        assertThrows(IllegalArgumentException.class, () -> DevStack.temporalPort("seven"));
+        assertThrows(IllegalArgumentException.class, () -> DevStack.temporalPort("70000"));
+    }
+}

@@ -1,0 +1,90 @@
+package com.styleshepherd.api.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.styleshepherd.api.Api;
+import com.styleshepherd.api.Api.Reply;
+import com.styleshepherd.devstack.EmbeddedRedisServer;
+import com.styleshepherd.testing.TestInfrastructure;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+
+/**
+ * {@code /health} and {@code /prometheus} of a server with its own Redis, which the test then stops.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HealthTest {
+
+    private EmbeddedRedisServer redis;
+    private EmbeddedServer server;
+    private HttpClient client;
+    private Api api;
+
+    @BeforeAll
+    void start() {
+        redis = EmbeddedRedisServer.start();
+        Map<String, Object> properties = new HashMap<>(TestInfrastructure.properties());
+        properties.put("redis.uri", redis.uri());
+        properties.put("temporal.metrics-report-interval", "100ms");
+        server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+        client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
+        api = new Api(client.toBlocking(), server.getApplicationContext().getBean(JsonMapper.class));
+    }
+
+    @AfterAll
+    void stop() {
+        client.close();
+        server.close();
+        redis.close();
+    }
+
+    @Test
+    @Order(1)
+    void isUpWithPostgresRedisAndTemporalWhenAllAnswer() {
+        Reply health = api.get("/health");
+        assertEquals(200, health.status(), health::toString);
+        assertEquals("UP", health.body().get("status"));
+        Map<?, ?> details = (Map<?, ?>) health.body().get("details");
+        for (String indicator : new String[] {"jdbc", "redis", "temporal"}) {
+            assertEquals("UP", ((Map<?, ?>) details.get(indicator)).get("status"), indicator + ": " + details);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void exportsTemporalSdkAndJvmMetricsForPrometheus() throws InterruptedException {
+        String metrics = client.toBlocking().retrieve("/prometheus");
+        for (int attempt = 0; attempt < 50 && !metrics.contains("temporal_request_total"); attempt++) {
+            Thread.sleep(100);
+            metrics = client.toBlocking().retrieve("/prometheus");
+        }
+        assertTrue(metrics.contains("temporal_request_total"), "Temporal SDK metrics");
+        assertTrue(metrics.contains("jvm_memory_used_bytes"), "JVM metrics");
+        assertTrue(metrics.contains("hikaricp_connections"), "connection pool metrics");
+    }
+
+    @Test
+    @Order(3)
+    void isDownWith503WhenRedisStops() {
+        redis.stop();
+        Reply health = api.get("/health");
+        assertEquals(503, health.status(), health::toString);
+        assertEquals("DOWN", health.body().get("status"));
+        Map<?, ?> details = (Map<?, ?>) health.body().get("details");
+        assertEquals("DOWN", ((Map<?, ?>) details.get("redis")).get("status"), details::toString);
+        assertEquals("UP", ((Map<?, ?>) details.get("jdbc")).get("status"), "only Redis is down");
+    }
+}
