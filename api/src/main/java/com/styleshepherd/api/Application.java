@@ -3,6 +3,7 @@ package com.styleshepherd.api;
 import com.styleshepherd.api.dev.DevStack;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import java.time.Duration;
 
 /**
  * The api process. With {@code MICRONAUT_ENVIRONMENTS=dev} it first starts whatever the dev stack
@@ -22,10 +23,25 @@ public final class Application {
         }
         DevStack devStack = DevStack.start(System.getenv());
         ApplicationContext context = micronaut.properties(devStack.properties()).start();
-        // Stop the embedded servers only after the context (and the workers using them) has stopped.
+        // Micronaut's own shutdown hook stops the server and the context (closing it here as well
+        // deadlocks the two hooks). Wait for it, so the workers stop before the servers they use.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.close();
+            awaitStopped(context, SHUTDOWN_WAIT);
             devStack.close();
         }, "dev-stack-shutdown"));
+    }
+
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+    private static void awaitStopped(ApplicationContext context, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (context.isRunning() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

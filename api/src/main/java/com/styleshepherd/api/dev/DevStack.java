@@ -60,7 +60,13 @@ public final class DevStack implements AutoCloseable {
 
         if (isBlank(env.get("TEMPORAL_ADDRESS"))) {
             int port = temporalPort(env.get("DEV_TEMPORAL_PORT"));
-            servers.add(TestServer.createPortBoundServer(port, true));
+            try {
+                servers.add(TestServer.createPortBoundServer(port, true));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Cannot start the embedded Temporal engine on port " + port
+                        + " (in use?): set DEV_TEMPORAL_PORT=0 for any free port, or TEMPORAL_ADDRESS for an external"
+                        + " Temporal", e);
+            }
             properties.put("temporal.address", "localhost:" + port);
             // The test server never times out sticky queues; see NonStickyWorkflowTasks.
             properties.put("temporal.sticky-execution", false);
