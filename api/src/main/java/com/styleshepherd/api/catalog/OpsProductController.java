@@ -13,6 +13,9 @@ import io.micronaut.security.annotation.Secured;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.security.Principal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Catalog maintenance for ops. */
 @Controller("/api/ops/products")
@@ -32,10 +35,12 @@ class OpsProductController {
      */
     @Put("/{sku}")
     HttpResponse<ProductResponse> save(
+            Principal ops,
             @PathVariable @Pattern(regexp = SaveProductRequest.SKU, message = "must be 1-64 letters, digits, '.', '_' or '-'") String sku,
             @Valid @Body SaveProductRequest request) {
         ProductCatalog.SaveResult result = catalog.save(request.toDraft(sku));
         ProductResponse body = ProductResponse.of(result.product());
+        LOG.info("Product saved userId={} sku={} id={} outcome={}", ops.getName(), sku, body.id(), result.outcome());
         if (result.outcome() == ProductCatalog.Outcome.CREATED) {
             return HttpResponse.created(body, URI.create("/api/products/" + body.id()));
         }
