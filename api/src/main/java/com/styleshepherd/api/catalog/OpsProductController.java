@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class OpsProductController {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OpsProductController.class);
+
     private final ProductCatalog catalog;
 
     OpsProductController(ProductCatalog catalog) {
