@@ -1,12 +1,11 @@
 package com.styleshepherd.worker;
 
-import com.styleshepherd.temporal.TaskQueueWorkers;
+import com.styleshepherd.temporal.PollingWorker;
 import com.styleshepherd.temporal.WorkerRegistration;
 import com.styleshepherd.workflows.TaskQueues;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.temporal.client.WorkflowClient;
-import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.Set;
 
@@ -17,23 +16,11 @@ import java.util.Set;
  */
 @Context
 @Requires(property = "styleshepherd.worker.enabled", value = "true")
-public final class RegularWorker {
+public class RegularWorker extends PollingWorker {
 
     public static final Set<String> TASK_QUEUES = Set.of(TaskQueues.CHECKOUT, TaskQueues.CONVERSATION, TaskQueues.CATALOG);
 
-    private final TaskQueueWorkers workers;
-
     RegularWorker(WorkflowClient client, List<WorkerRegistration> registrations) {
-        this.workers = new TaskQueueWorkers("worker", client, TASK_QUEUES, registrations);
-        workers.start();
-    }
-
-    public boolean isPolling() {
-        return workers.isStarted();
-    }
-
-    @PreDestroy
-    void stop() {
-        workers.close();
+        super("worker", client, TASK_QUEUES, registrations);
     }
 }

@@ -1,12 +1,11 @@
 package com.styleshepherd.gpu;
 
-import com.styleshepherd.temporal.TaskQueueWorkers;
+import com.styleshepherd.temporal.PollingWorker;
 import com.styleshepherd.temporal.WorkerRegistration;
 import com.styleshepherd.workflows.TaskQueues;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.temporal.client.WorkflowClient;
-import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.Set;
 
@@ -17,21 +16,9 @@ import java.util.Set;
  */
 @Context
 @Requires(property = "styleshepherd.gpu-worker.enabled", value = "true")
-public final class GpuWorker {
-
-    private final TaskQueueWorkers workers;
+public class GpuWorker extends PollingWorker {
 
     GpuWorker(WorkflowClient client, List<WorkerRegistration> registrations) {
-        this.workers = new TaskQueueWorkers("gpu-worker", client, Set.of(TaskQueues.GPU), registrations);
-        workers.start();
-    }
-
-    public boolean isPolling() {
-        return workers.isStarted();
-    }
-
-    @PreDestroy
-    void stop() {
-        workers.close();
+        super("gpu-worker", client, Set.of(TaskQueues.GPU), registrations);
     }
 }

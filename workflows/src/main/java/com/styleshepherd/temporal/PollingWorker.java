@@ -1,0 +1,30 @@
+package com.styleshepherd.temporal;
+
+import io.temporal.client.WorkflowClient;
+import jakarta.annotation.PreDestroy;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A worker bean: starts polling its task queues when the context creates it and stops (letting
+ * running activities finish) when the context closes. The regular and GPU workers extend it.
+ */
+public abstract class PollingWorker {
+
+    private final TaskQueueWorkers workers;
+
+    protected PollingWorker(String name, WorkflowClient client, Set<String> taskQueues,
+            List<WorkerRegistration> registrations) {
+        this.workers = new TaskQueueWorkers(name, client, taskQueues, registrations);
+        workers.start();
+    }
+
+    public boolean isPolling() {
+        return workers.isStarted();
+    }
+
+    @PreDestroy
+    public void stop() {
+        workers.close();
+    }
+}
