@@ -41,14 +41,6 @@ public final class ValkeyStore<V> {
         this.defaultTtl = defaultTtl;
     }
 
-    public String namespace() {
-        return namespace;
-    }
-
-    public Duration defaultTtl() {
-        return defaultTtl;
-    }
-
     /**
      * The value, or empty when absent or expired. A value that no longer reads as {@code V} (written
      * by an older release) counts as absent and is removed.

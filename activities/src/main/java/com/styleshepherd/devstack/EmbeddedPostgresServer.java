@@ -3,9 +3,6 @@ package com.styleshepherd.devstack;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 /**
@@ -45,20 +42,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port() + "/" + database;
-    }
-
-    /** Creates an empty database, for a test that needs one of its own. */
-    public String createDatabase(String name) {
-        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("Bad database name " + name);
-        }
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-            return jdbcUrl(name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create database " + name, e);
-        }
     }
 
     @Override

@@ -34,10 +34,6 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         }
     }
 
-    public int port() {
-        return port;
-    }
-
     public String uri() {
         return "redis://127.0.0.1:" + port;
     }

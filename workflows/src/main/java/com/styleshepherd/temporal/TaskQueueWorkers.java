@@ -52,10 +52,6 @@ public final class TaskQueueWorkers implements AutoCloseable {
         }
     }
 
-    public Set<String> taskQueues() {
-        return taskQueues;
-    }
-
     public void start() {
         factory.start();
         LOG.info("{} polling task queues {}", name, taskQueues);
