@@ -18,9 +18,7 @@ import java.util.Set;
 @Requires(property = "styleshepherd.worker.enabled", value = "true")
 public class RegularWorker extends PollingWorker {
 
-    public static final Set<String> TASK_QUEUES = Set.of(TaskQueues.CHECKOUT, TaskQueues.CONVERSATION, TaskQueues.CATALOG);
-
     RegularWorker(WorkflowClient client, List<WorkerRegistration> registrations) {
-        super("worker", client, TASK_QUEUES, registrations);
+        super("worker", client, Set.copyOf(TaskQueues.REGULAR_WORKER), registrations);
     }
 }

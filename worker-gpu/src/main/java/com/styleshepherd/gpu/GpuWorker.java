@@ -19,6 +19,6 @@ import java.util.Set;
 public class GpuWorker extends PollingWorker {
 
     GpuWorker(WorkflowClient client, List<WorkerRegistration> registrations) {
-        super("gpu-worker", client, Set.of(TaskQueues.GPU), registrations);
+        super("gpu-worker", client, Set.copyOf(TaskQueues.GPU_WORKER), registrations);
     }
 }

@@ -32,10 +32,10 @@ final class DevStackBanner {
         List<String> embedded = environment.getProperty(DevStack.EMBEDDED_PROPERTY, List.class).orElse(List.of());
         List<String> queues = new ArrayList<>();
         if (enabled("styleshepherd.worker.enabled")) {
-            queues.addAll(List.of(TaskQueues.CHECKOUT, TaskQueues.CONVERSATION, TaskQueues.CATALOG));
+            queues.addAll(TaskQueues.REGULAR_WORKER);
         }
         if (enabled("styleshepherd.gpu-worker.enabled")) {
-            queues.add(TaskQueues.GPU);
+            queues.addAll(TaskQueues.GPU_WORKER);
         }
         LOG.info("Style Shepherd dev stack ready: api {} | Temporal {} ({}) | PostgreSQL {} ({}) | Redis {} ({})"
                         + " | workers on {} | demo catalog {} products | dev tokens: POST /api/dev/token",
