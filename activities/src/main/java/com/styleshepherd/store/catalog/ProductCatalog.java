@@ -105,7 +105,7 @@ public class ProductCatalog {
      */
     @Transactional
     public SaveResult save(ProductDraft draft) {
-        Outcome outcome = jdbc.prepareStatement(UPSERT_PRODUCT, statement -> {
+        Upserted upserted = jdbc.prepareStatement(UPSERT_PRODUCT, statement -> {
             statement.setString(1, draft.sku());
             statement.setString(2, draft.name());
             statement.setString(3, draft.description());
@@ -117,12 +117,14 @@ public class ProductCatalog {
             statement.setString(9, toJson(draft.attributes()));
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
-                    return Outcome.UNCHANGED;
+                    return null;
                 }
-                return row.getBoolean("inserted") ? Outcome.CREATED : Outcome.UPDATED;
+                return new Upserted(row.getLong("id"), row.getBoolean("inserted") ? Outcome.CREATED : Outcome.UPDATED);
             }
         });
-        long productId = products.findBySku(draft.sku()).orElseThrow().id();
+        // No row comes back when nothing changed: the product exists as it is.
+        Outcome outcome = upserted == null ? Outcome.UNCHANGED : upserted.outcome();
+        long productId = upserted == null ? products.findBySku(draft.sku()).orElseThrow().id() : upserted.id();
         boolean sizesChanged = saveSizes(productId, draft.sizes());
         if (outcome == Outcome.UNCHANGED && sizesChanged) {
             outcome = Outcome.UPDATED;
@@ -173,6 +175,9 @@ public class ProductCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private record Upserted(long id, Outcome outcome) {
     }
 
     /** What saving a draft did. */
