@@ -6,8 +6,10 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Calls the running server like the frontend does and reads any answer, 2xx or not, as JSON. */
-public final class Api {
+public final class Api implements AutoCloseable {
 
     private final BlockingHttpClient http;
     private final JsonMapper json;
@@ -23,6 +25,22 @@ public final class Api {
     public Api(BlockingHttpClient http, JsonMapper json) {
         this.http = http;
         this.json = json;
+    }
+
+    /** An Api on a server a test started itself; closing it closes its HTTP client. */
+    public static Api of(EmbeddedServer server) {
+        HttpClient client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
+        return new Api(client.toBlocking(), server.getApplicationContext().getBean(JsonMapper.class));
+    }
+
+    /** The body of a GET as text, for non-JSON endpoints such as /prometheus. */
+    public String text(String uri) {
+        return http.retrieve(uri);
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     /** A response: status, content type, JSON body (empty map when none) and headers. */

@@ -8,10 +8,6 @@ import com.styleshepherd.api.Api;
 import com.styleshepherd.api.Api.Reply;
 import com.styleshepherd.api.Tokens;
 import com.styleshepherd.testing.RealInfrastructure;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -29,16 +25,11 @@ class ProductApiTest implements RealInfrastructure {
     private static final String PROBLEM_JSON = "application/problem+json";
 
     @Inject
-    @Client("/")
-    HttpClient client;
+    Api api;
 
     @Inject
-    JsonMapper json;
+    Tokens tokens;
 
-    @Inject
-    TokenGenerator tokenGenerator;
-
-    private Api api;
     private String ops;
     /** The three products the listing tests read. */
     private final String category = "api-" + UUID.randomUUID().toString().substring(0, 8);
@@ -47,8 +38,7 @@ class ProductApiTest implements RealInfrastructure {
 
     @BeforeAll
     void setUp() {
-        api = new Api(client.toBlocking(), json);
-        ops = new Tokens(tokenGenerator).ops("ops1");
+        ops = tokens.ops("ops1");
         saveProduct("DRESS-" + category, "Blush Wrap Dress", "Viscose wrap dress for weddings", "129.00",
                 List.of(Map.of("size", "S", "stock", 0), Map.of("size", "M", "stock", 3)));
         saveProduct("TEE-" + category, "White Cotton Tee", "Everyday cotton t-shirt", "25.00",

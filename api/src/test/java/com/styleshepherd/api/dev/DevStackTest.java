@@ -10,8 +10,6 @@ import com.styleshepherd.api.Api.Reply;
 import com.styleshepherd.gpu.GpuWorker;
 import com.styleshepherd.worker.RegularWorker;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +28,6 @@ class DevStackTest {
 
     private DevStack devStack;
     private EmbeddedServer server;
-    private HttpClient client;
     private Api api;
 
     @BeforeAll
@@ -39,13 +36,12 @@ class DevStackTest {
         Map<String, Object> properties = new HashMap<>(devStack.properties());
         properties.put("micronaut.server.port", -1);
         server = ApplicationContext.run(EmbeddedServer.class, properties, DevStack.ENVIRONMENT);
-        client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
-        api = new Api(client.toBlocking(), server.getApplicationContext().getBean(JsonMapper.class));
+        api = Api.of(server);
     }
 
     @AfterAll
     void stop() {
-        client.close();
+        api.close();
         server.close();
         devStack.close();
     }

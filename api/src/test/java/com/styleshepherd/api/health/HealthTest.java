@@ -8,8 +8,6 @@ import com.styleshepherd.api.Api.Reply;
 import com.styleshepherd.devstack.EmbeddedRedisServer;
 import com.styleshepherd.testing.TestInfrastructure;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,7 +28,6 @@ class HealthTest {
 
     private EmbeddedRedisServer redis;
     private EmbeddedServer server;
-    private HttpClient client;
     private Api api;
 
     @BeforeAll
@@ -40,13 +37,12 @@ class HealthTest {
         properties.put("redis.uri", redis.uri());
         properties.put("temporal.metrics-report-interval", "100ms");
         server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
-        client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
-        api = new Api(client.toBlocking(), server.getApplicationContext().getBean(JsonMapper.class));
+        api = Api.of(server);
     }
 
     @AfterAll
     void stop() {
-        client.close();
+        api.close();
         server.close();
         redis.close();
     }
@@ -66,10 +62,10 @@ class HealthTest {
     @Test
     @Order(2)
     void exportsTemporalSdkAndJvmMetricsForPrometheus() throws InterruptedException {
-        String metrics = client.toBlocking().retrieve("/prometheus");
+        String metrics = api.text("/prometheus");
         for (int attempt = 0; attempt < 50 && !metrics.contains("temporal_request_total"); attempt++) {
             Thread.sleep(100);
-            metrics = client.toBlocking().retrieve("/prometheus");
+            metrics = api.text("/prometheus");
         }
         assertTrue(metrics.contains("temporal_request_total"), "Temporal SDK metrics");
         assertTrue(metrics.contains("jvm_memory_used_bytes"), "JVM metrics");

@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.styleshepherd.api.Api;
 import com.styleshepherd.api.Tokens;
 import com.styleshepherd.testing.RealInfrastructure;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -26,23 +21,10 @@ class AccessTokenTest implements RealInfrastructure {
             "category", "tops", "price", "10.00", "currency", "USD", "sizes", List.of(Map.of("size", "M", "stock", 1)));
 
     @Inject
-    @Client("/")
-    HttpClient client;
+    Api api;
 
     @Inject
-    JsonMapper json;
-
-    @Inject
-    TokenGenerator tokenGenerator;
-
-    private Api api;
-    private Tokens tokens;
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client.toBlocking(), json);
-        tokens = new Tokens(tokenGenerator);
-    }
+    Tokens tokens;
 
     @Test
     void catalogReadsArePublic() {
