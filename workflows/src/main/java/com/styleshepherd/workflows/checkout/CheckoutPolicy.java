@@ -1,0 +1,19 @@
+package com.styleshepherd.workflows.checkout;
+
+import java.time.Duration;
+
+/**
+ * The time limits of one checkout, fixed when it starts (the api reads them from
+ * {@code styleshepherd.checkout.*}) so a run never changes its rules half-way.
+ *
+ * @param paymentActionTimeout how long to wait for 3-D Secure to finish
+ * @param paymentRetryWindow how long to wait for another payment method after a decline
+ * @param maxPaymentAttempts payment attempts before a checkout gives up
+ * @param stockHold how long reserved stock stays held before the sweeper returns it
+ */
+public record CheckoutPolicy(
+        Duration paymentActionTimeout, Duration paymentRetryWindow, int maxPaymentAttempts, Duration stockHold) {
+
+    public static final CheckoutPolicy DEFAULT =
+            new CheckoutPolicy(Duration.ofMinutes(15), Duration.ofMinutes(30), 5, Duration.ofMinutes(45));
+}

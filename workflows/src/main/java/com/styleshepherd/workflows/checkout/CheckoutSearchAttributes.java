@@ -1,0 +1,21 @@
+package com.styleshepherd.workflows.checkout;
+
+import io.temporal.common.SearchAttributeKey;
+import java.util.List;
+
+/**
+ * Search attributes the checkout keeps up to date, so ops can filter in the Temporal UI
+ * ({@code CheckoutStatus="FAILED"}, {@code ShopperId="..."}). A cluster must have them registered:
+ * the dev stack does it on the embedded engine; deploy/README.md says how on a real one.
+ */
+public final class CheckoutSearchAttributes {
+
+    public static final SearchAttributeKey<String> CHECKOUT_STATUS = SearchAttributeKey.forKeyword("CheckoutStatus");
+    public static final SearchAttributeKey<String> SHOPPER_ID = SearchAttributeKey.forKeyword("ShopperId");
+    public static final SearchAttributeKey<Double> CHECKOUT_TOTAL = SearchAttributeKey.forDouble("CheckoutTotal");
+
+    public static final List<SearchAttributeKey<?>> ALL = List.of(CHECKOUT_STATUS, SHOPPER_ID, CHECKOUT_TOTAL);
+
+    private CheckoutSearchAttributes() {
+    }
+}

@@ -1,0 +1,17 @@
+package com.styleshepherd.workflows.returnrisk;
+
+import java.util.List;
+
+/**
+ * What the model knows about one cart line.
+ *
+ * @param sizesOffered the product's sizes, smallest first
+ * @param fit the product's cut ("regular", "slim", "oversized"...), or null
+ */
+public record LineSignals(
+        int lineNo, long productId, String category, String size, int quantity, List<String> sizesOffered, String fit) {
+
+    public LineSignals {
+        sizesOffered = List.copyOf(sizesOffered);
+    }
+}
