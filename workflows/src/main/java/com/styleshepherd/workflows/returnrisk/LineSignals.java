@@ -9,7 +9,7 @@ import java.util.List;
  * @param fit the product's cut ("regular", "slim", "oversized"...), or null
  */
 public record LineSignals(
-        int lineNo, long productId, String category, String size, int quantity, List<String> sizesOffered, String fit) {
+        int lineNo, long productId, String name, String category, String size, int quantity, List<String> sizesOffered, String fit) {
 
     public LineSignals {
         sizesOffered = List.copyOf(sizesOffered);

@@ -1,0 +1,58 @@
+package com.styleshepherd.payments;
+
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.net.Webhook;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Verifies Stripe webhooks ({@code Stripe-Signature}, {@code stripe.webhook-secret}) and reads the
+ * payment intent they are about.
+ */
+@Singleton
+public class StripeWebhooks {
+
+    private final StripeSettings settings;
+    private final JsonMapper json;
+
+    StripeWebhooks(StripeSettings settings, JsonMapper json) {
+        this.settings = settings;
+        this.json = json;
+    }
+
+    /**
+     * The event, if the signature verifies and is recent. Throws {@link InvalidWebhookException}
+     * otherwise. Events about other objects than payment intents come back with a null intent id.
+     */
+    public PaymentWebhookEvent verify(String payload, String signatureHeader) {
+        if (settings.webhookSecret() == null) {
+            throw new IllegalStateException("stripe.webhook-secret is not set: webhooks cannot be verified");
+        }
+        if (payload == null || signatureHeader == null) {
+            throw new InvalidWebhookException("Missing body or Stripe-Signature header", null);
+        }
+        try {
+            Webhook.constructEvent(payload, signatureHeader, settings.webhookSecret(),
+                    settings.webhookTolerance().toSeconds());
+        } catch (SignatureVerificationException e) {
+            throw new InvalidWebhookException("Stripe-Signature does not verify: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new InvalidWebhookException("Not a Stripe event: " + e.getMessage(), e);
+        }
+        // Read the fields we route on from the raw JSON: it works whatever API version the account uses.
+        try {
+            Map<String, Object> event = json.readValue(payload, Argument.mapOf(String.class, Object.class));
+            Map<?, ?> data = event.get("data") instanceof Map<?, ?> d ? d : Map.of();
+            Map<?, ?> object = data.get("object") instanceof Map<?, ?> o ? o : Map.of();
+            Map<?, ?> metadata = object.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
+            String intentId = "payment_intent".equals(object.get("object")) ? (String) object.get("id") : null;
+            return new PaymentWebhookEvent((String) event.get("id"), (String) event.get("type"), intentId,
+                    (String) metadata.get("workflow_id"), payload);
+        } catch (IOException | ClassCastException e) {
+            throw new InvalidWebhookException("Not a Stripe event: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package com.styleshepherd.store.checkout;
+
+import com.styleshepherd.workflows.checkout.CartLine;
+import com.styleshepherd.workflows.checkout.PricedCart;
+import com.styleshepherd.workflows.checkout.PricedLine;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Prices a cart from the catalog. What the client thinks things cost is never asked. */
+@Singleton
+public class CartPricing {
+
+    private final JdbcOperations jdbc;
+
+    CartPricing(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Prices each line at the product's current price. Throws {@link ProductUnavailableException} for
+     * an unknown product, a size it is not sold in, or a cart mixing currencies.
+     */
+    @ReadOnly
+    public PricedCart price(List<CartLine> items) {
+        Map<String, Row> rows = rows(items.stream().mapToLong(CartLine::productId).distinct().toArray());
+        List<PricedLine> lines = new ArrayList<>();
+        String currency = null;
+        BigDecimal subtotal = BigDecimal.ZERO;
+        for (int i = 0; i < items.size(); i++) {
+            CartLine item = items.get(i);
+            if (rows.keySet().stream().noneMatch(key -> key.startsWith(item.productId() + "/"))) {
+                throw new ProductUnavailableException(i, "productId", "No product " + item.productId());
+            }
+            Row row = rows.get(item.productId() + "/" + item.size());
+            if (row == null || !row.active()) {
+                throw new ProductUnavailableException(i, "size",
+                        "Product " + item.productId() + " is not sold in size " + item.size());
+            }
+            if (currency != null && !currency.equals(row.currency())) {
+                throw new ProductUnavailableException(i, "productId",
+                        "Product " + item.productId() + " is priced in " + row.currency() + ", the cart in " + currency);
+            }
+            currency = row.currency();
+            BigDecimal lineTotal = row.price().multiply(BigDecimal.valueOf(item.quantity()));
+            subtotal = subtotal.add(lineTotal);
+            lines.add(new PricedLine(i + 1, item.productId(), row.sizeId(), row.sku(), row.name(), row.category(),
+                    item.size(), item.quantity(), row.price(), lineTotal));
+        }
+        // Shipping and tax are not charged yet: the total is the subtotal.
+        return new PricedCart(lines, subtotal, subtotal, currency);
+    }
+
+    private Map<String, Row> rows(long[] productIds) {
+        return jdbc.prepareStatement("""
+                SELECT p.id, p.sku, p.name, p.category, p.price, p.currency, s.id AS size_id, s.size, s.active
+                FROM products p JOIN product_sizes s ON s.product_id = p.id
+                WHERE p.id = ANY (?)
+                """, statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("bigint",
+                    java.util.Arrays.stream(productIds).boxed().toArray()));
+            Map<String, Row> rows = new HashMap<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    Row row = new Row(result.getLong("size_id"), result.getString("sku"), result.getString("name"),
+                            result.getString("category"), result.getBigDecimal("price"), result.getString("currency"),
+                            result.getBoolean("active"));
+                    rows.put(result.getLong("id") + "/" + result.getString("size"), row);
+                }
+            }
+            return rows;
+        });
+    }
+
+    private record Row(long sizeId, String sku, String name, String category, BigDecimal price, String currency,
+            boolean active) {
+    }
+}
