@@ -3,6 +3,8 @@ package com.styleshepherd.testing;
 import com.styleshepherd.devstack.EmbeddedPostgresServer;
 import com.styleshepherd.devstack.EmbeddedRedisServer;
 import com.styleshepherd.devstack.FreePort;
+import com.styleshepherd.temporal.SearchAttributeRegistration;
+import com.styleshepherd.workflows.checkout.CheckoutSearchAttributes;
 import io.temporal.testserver.TestServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -90,6 +92,7 @@ public final class TestInfrastructure {
         int temporalPort = FreePort.find();
         var temporal = TestServer.createPortBoundServer(temporalPort, true);
         Runtime.getRuntime().addShutdownHook(new Thread(temporal::close));
+        SearchAttributeRegistration.register("localhost:" + temporalPort, "default", CheckoutSearchAttributes.ALL);
         config.put("temporal.address", "localhost:" + temporalPort);
         config.put("temporal.sticky-execution", "false");
         return Map.copyOf(config);

@@ -82,6 +82,13 @@ public final class Api implements AutoCloseable {
         return send(HttpRequest.POST(uri, body).contentType(MediaType.APPLICATION_JSON_TYPE), token);
     }
 
+    /** A POST with extra headers (e.g. {@code Idempotency-Key}). */
+    public Reply post(String uri, String token, Object body, Map<String, String> headers) {
+        MutableHttpRequest<?> request = HttpRequest.POST(uri, body).contentType(MediaType.APPLICATION_JSON_TYPE);
+        headers.forEach(request::header);
+        return send(request, token);
+    }
+
     private Reply send(MutableHttpRequest<?> request, String token) {
         if (token != null) {
             request.bearerAuth(token);

@@ -76,6 +76,11 @@ public class CheckoutStore {
         return one("SELECT " + COLUMNS + " FROM checkouts c WHERE c.id = ?", checkoutId);
     }
 
+    @ReadOnly
+    public Optional<CheckoutRecord> findByIdempotencyKey(String idempotencyKey) {
+        return one("SELECT " + COLUMNS + " FROM checkouts c WHERE c.idempotency_key = ?", idempotencyKey);
+    }
+
     /** Checkouts newest first, optionally of one status (for ops). */
     @ReadOnly
     public Page<CheckoutRecord> list(@Nullable CheckoutStatus status, Pageable pageable) {

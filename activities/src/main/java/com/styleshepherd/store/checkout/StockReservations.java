@@ -3,12 +3,14 @@ package com.styleshepherd.store.checkout;
 import com.styleshepherd.workflows.checkout.CheckoutStatus;
 import com.styleshepherd.workflows.checkout.PricedLine;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -61,6 +63,27 @@ public class StockReservations {
             });
         }
         checkouts.advance(checkoutId, CheckoutStatus.STOCK_RESERVED);
+    }
+
+    /**
+     * The first line whose size has fewer units in stock than it asks for right now, if any. A hint for
+     * answering early: only {@link #reserve} decides, atomically.
+     */
+    @ReadOnly
+    public Optional<Integer> firstShortLine(List<PricedLine> lines) {
+        for (PricedLine line : lines) {
+            boolean enough = jdbc.prepareStatement("SELECT stock >= ? FROM product_sizes WHERE id = ?", statement -> {
+                statement.setInt(1, line.quantity());
+                statement.setLong(2, line.productSizeId());
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() && rows.getBoolean(1);
+                }
+            });
+            if (!enough) {
+                return Optional.of(line.lineNo());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Moves the expiry of the checkout's holds to at least {@code hold} from now. */

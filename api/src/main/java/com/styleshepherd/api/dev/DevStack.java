@@ -3,12 +3,15 @@ package com.styleshepherd.api.dev;
 import com.styleshepherd.devstack.EmbeddedPostgresServer;
 import com.styleshepherd.devstack.EmbeddedRedisServer;
 import com.styleshepherd.devstack.FreePort;
+import com.styleshepherd.temporal.SearchAttributeRegistration;
+import com.styleshepherd.workflows.checkout.CheckoutSearchAttributes;
 import io.temporal.testserver.TestServer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,6 +70,8 @@ public final class DevStack implements AutoCloseable {
                         + " (in use?): set DEV_TEMPORAL_PORT=0 for any free port, or TEMPORAL_ADDRESS for an external"
                         + " Temporal", e);
             }
+            // So ops can filter checkouts by status and shopper, as on a real cluster.
+            SearchAttributeRegistration.register("localhost:" + port, "default", CheckoutSearchAttributes.ALL);
             properties.put("temporal.address", "localhost:" + port);
             // The test server never times out sticky queues; see NonStickyWorkflowTasks.
             properties.put("temporal.sticky-execution", false);
@@ -94,6 +99,12 @@ public final class DevStack implements AutoCloseable {
             secret = Base64.getEncoder().encodeToString(key);
         }
         properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", secret);
+        // The payment simulator signs its webhooks with STRIPE_WEBHOOK_SECRET, or a per-process secret.
+        if (isBlank(env.get("STRIPE_WEBHOOK_SECRET"))) {
+            byte[] key = new byte[24];
+            new SecureRandom().nextBytes(key);
+            properties.put("stripe.webhook-secret", "whsec_dev_" + HexFormat.of().formatHex(key));
+        }
         properties.put(EMBEDDED_PROPERTY, started);
         return new DevStack(properties, started, servers);
     }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A 400 for a rule Bean Validation annotations cannot express (one field compared with another, a
- * duplicate in a list), in the same problem+json shape as every other validation failure.
+ * duplicate in a list), in the same problem+json shape as every other validation failure; or a 422
+ * naming the field whose value the shop cannot act on (an unknown product).
  */
 public final class FieldProblem {
 
@@ -16,7 +17,11 @@ public final class FieldProblem {
     }
 
     public static ConstraintViolationThrowableProblem of(String field, String message) {
-        return new ConstraintViolationThrowableProblem(new HttpStatusType(HttpStatus.BAD_REQUEST),
-                List.of(new Violation(field, message)));
+        return of(HttpStatus.BAD_REQUEST, field, message);
+    }
+
+    /** The same shape with another status, e.g. 422 for a well-formed value the shop cannot act on. */
+    public static ConstraintViolationThrowableProblem of(HttpStatus status, String field, String message) {
+        return new ConstraintViolationThrowableProblem(new HttpStatusType(status), List.of(new Violation(field, message)));
     }
 }

@@ -21,7 +21,6 @@ import com.styleshepherd.workflows.returnrisk.ReturnRiskActivities;
 import com.styleshepherd.workflows.returnrisk.ReturnRiskAssessment;
 import com.styleshepherd.workflows.returnrisk.ReturnRiskSignals;
 import com.styleshepherd.workflows.returnrisk.RiskLevel;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -67,8 +66,7 @@ class CheckoutWorkflowTest {
     void startEnvironment() {
         env = TestWorkflowEnvironment.newInstance();
         for (var key : CheckoutSearchAttributes.ALL) {
-            env.registerSearchAttribute(key.getName(), key.getValueType() == IndexedValueType.INDEXED_VALUE_TYPE_DOUBLE
-                    ? IndexedValueType.INDEXED_VALUE_TYPE_DOUBLE : IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+            env.registerSearchAttribute(key.getName(), key.getValueType());
         }
         // Mocks must not carry the interfaces' annotations, or Temporal sees each activity twice.
         checkout = mock(CheckoutActivities.class, withSettings().withoutAnnotations());

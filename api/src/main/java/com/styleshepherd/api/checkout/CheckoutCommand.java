@@ -1,0 +1,93 @@
+package com.styleshepherd.api.checkout;
+
+import com.styleshepherd.api.problem.FieldProblem;
+import com.styleshepherd.store.checkout.StoredCheckoutRequest;
+import com.styleshepherd.workflows.checkout.CartLine;
+import com.styleshepherd.workflows.checkout.ShippingAddress;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Body of {@code POST /api/checkouts}. Prices are not part of it: the checkout prices the cart from
+ * the catalog.
+ */
+@Serdeable
+public record CheckoutCommand(
+        @NotEmpty @Size(max = 50) List<@Valid @NotNull Item> items,
+        @NotBlank @Pattern(regexp = PAYMENT_METHOD, message = "must be a payment method id such as pm_card_visa")
+        String paymentMethod,
+        @NotNull @Valid Address shippingAddress) {
+
+    static final String PAYMENT_METHOD = "pm_[A-Za-z0-9_]{1,120}";
+
+    @Serdeable
+    public record Item(
+            @NotNull @Positive Long productId,
+            @NotBlank @Size(max = 16) String size,
+            @NotNull @Min(1) @Max(20) Integer quantity) {
+    }
+
+    @Serdeable
+    public record Address(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) String line1,
+            @NotBlank @Size(max = 100) String city,
+            @NotBlank @Size(max = 20) String postalCode,
+            @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code such as GB")
+            String country) {
+    }
+
+    /** One line per product and size: a second line for the same size is a mistake (change the quantity). */
+    void checkNoDuplicateLines() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            if (!seen.add(item.productId() + "/" + item.size())) {
+                throw FieldProblem.of("items[" + i + "]",
+                        "repeats product " + item.productId() + " in size " + item.size() + ": change the quantity instead");
+            }
+        }
+    }
+
+    StoredCheckoutRequest toStored() {
+        return new StoredCheckoutRequest(
+                items.stream().map(item -> new CartLine(item.productId(), item.size(), item.quantity())).toList(),
+                paymentMethod,
+                new ShippingAddress(shippingAddress.name(), shippingAddress.line1(), shippingAddress.city(),
+                        shippingAddress.postalCode(), shippingAddress.country()));
+    }
+
+    /**
+     * SHA-256 of the shopper and every field, in order: the same request hashes the same, any change to
+     * it (or another shopper reusing the key) does not.
+     */
+    String hash(String userId) {
+        StringBuilder canonical = new StringBuilder().append(userId).append('\n');
+        items.forEach(item -> canonical.append(item.productId()).append('|').append(item.size()).append('|')
+                .append(item.quantity()).append('\n'));
+        canonical.append(paymentMethod).append('\n')
+                .append(String.join("|", shippingAddress.name(), shippingAddress.line1(), shippingAddress.city(),
+                        shippingAddress.postalCode(), shippingAddress.country()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

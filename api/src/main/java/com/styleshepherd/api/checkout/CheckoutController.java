@@ -1,0 +1,172 @@
+package com.styleshepherd.api.checkout;
+
+import com.styleshepherd.api.problem.FieldProblem;
+import com.styleshepherd.api.security.Roles;
+import com.styleshepherd.store.checkout.CartPricing;
+import com.styleshepherd.store.checkout.CheckoutDetails;
+import com.styleshepherd.store.checkout.CheckoutDetailsStore;
+import com.styleshepherd.store.checkout.CheckoutRecord;
+import com.styleshepherd.store.checkout.CheckoutStore;
+import com.styleshepherd.store.checkout.NewCheckout;
+import com.styleshepherd.store.checkout.ProductUnavailableException;
+import com.styleshepherd.store.checkout.StockReservations;
+import com.styleshepherd.workflows.checkout.CheckoutStatus;
+import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
+import com.styleshepherd.workflows.checkout.PricedCart;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.temporal.client.WorkflowUpdateException;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shopper's checkouts. Starting one is idempotent on the {@code Idempotency-Key} header: the same
+ * key and body give the same checkout (and {@code Idempotent-Replayed: true}), never a second workflow.
+ */
+@Controller("/api/checkouts")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CheckoutController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{8,200}");
+    private static final Logger LOG = LoggerFactory.getLogger(CheckoutController.class);
+
+    private final CheckoutStore checkouts;
+    private final CheckoutDetailsStore details;
+    private final CartPricing pricing;
+    private final StockReservations stock;
+    private final CheckoutWorkflows workflows;
+
+    CheckoutController(CheckoutStore checkouts, CheckoutDetailsStore details, CartPricing pricing,
+            StockReservations stock, CheckoutWorkflows workflows) {
+        this.checkouts = checkouts;
+        this.details = details;
+        this.pricing = pricing;
+        this.stock = stock;
+        this.workflows = workflows;
+    }
+
+    /**
+     * Starts a checkout: 202 with its state and {@code Location}. 422 when the key was used for another
+     * request or a line names an unknown product or size; 409 when stock is short (nothing is charged).
+     */
+    @Post
+    HttpResponse<CheckoutResponse> start(
+            Authentication shopper,
+            @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Valid @Body CheckoutCommand command) {
+        if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
+            throw FieldProblem.of(IDEMPOTENCY_KEY,
+                    "header is required: 8-200 letters, digits, '.', '_', ':' or '-' (a UUID is ideal)");
+        }
+        command.checkNoDuplicateLines();
+        String hash = command.hash(shopper.getName());
+        var existing = checkouts.findByIdempotencyKey(idempotencyKey);
+        if (existing.isPresent()) {
+            return replay(existing.get(), hash);
+        }
+        PricedCart cart = priceOrReject(command);
+        var shortLine = stock.firstShortLine(cart.lines());
+        if (shortLine.isPresent()) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, "Not enough stock for items[" + (shortLine.get() - 1)
+                    + "]: nothing was reserved or charged");
+        }
+        CheckoutStore.Opening opening = checkouts.open(new NewCheckout(UUID.randomUUID(), shopper.getName(),
+                idempotencyKey, hash, CheckoutWorkflow.workflowId(idempotencyKey), command.toStored()));
+        if (!opening.created()) {
+            // Another request with this key won the race: answer as its replay.
+            return replay(opening.checkout(), hash);
+        }
+        CheckoutRecord checkout = opening.checkout();
+        workflows.start(checkout, false);
+        LOG.info("Checkout started userId={} checkoutId={} workflowId={} total={} {}", shopper.getName(),
+                checkout.id(), checkout.workflowId(), cart.total(), cart.currency());
+        return accepted(checkout.id());
+    }
+
+    @Get("/{checkoutId}")
+    CheckoutResponse find(Authentication caller, @PathVariable UUID checkoutId) {
+        return CheckoutResponse.of(visible(caller, checkoutId));
+    }
+
+    /**
+     * Tries another payment method on a declined checkout. Answers once the attempt settled: the checkout
+     * is then COMPLETED, PAYMENT_ACTION_REQUIRED or PAYMENT_DECLINED again. 409 unless it is waiting for one.
+     */
+    @Post("/{checkoutId}/payment-method")
+    CheckoutResponse retryPayment(Authentication caller, @PathVariable UUID checkoutId,
+            @Valid @Body PaymentMethodCommand command) {
+        CheckoutDetails checkout = visible(caller, checkoutId);
+        if (checkout.checkout().status() != CheckoutStatus.PAYMENT_DECLINED) {
+            throw notWaiting(checkout.checkout().status());
+        }
+        try {
+            workflows.retryPayment(checkout.checkout().workflowId(), command.paymentMethod());
+        } catch (WorkflowUpdateException refused) {
+            // The workflow is the judge: it may have timed out or taken another card a moment ago.
+            throw notWaiting(checkouts.find(checkoutId).orElseThrow().status());
+        }
+        LOG.info("Payment retried userId={} checkoutId={}", caller.getName(), checkoutId);
+        return CheckoutResponse.of(details.find(checkoutId).orElseThrow());
+    }
+
+    private HttpResponse<CheckoutResponse> replay(CheckoutRecord checkout, String hash) {
+        if (!checkout.requestHash().equals(hash)) {
+            throw new HttpStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "Idempotency-Key was already used for a different checkout request; use a new key");
+        }
+        // A crash between saving the checkout and starting its workflow is healed by the client's retry.
+        if (checkout.status() == CheckoutStatus.PENDING && workflows.start(checkout, false)) {
+            LOG.warn("Checkout {} had no workflow; started it on replay", checkout.id());
+        }
+        MutableHttpResponse<CheckoutResponse> response = accepted(checkout.id());
+        return response.header(REPLAYED, "true");
+    }
+
+    private MutableHttpResponse<CheckoutResponse> accepted(UUID checkoutId) {
+        return HttpResponse.accepted(URI.create("/api/checkouts/" + checkoutId))
+                .body(CheckoutResponse.of(details.find(checkoutId).orElseThrow()));
+    }
+
+    private PricedCart priceOrReject(CheckoutCommand command) {
+        try {
+            return pricing.price(command.toStored().items());
+        } catch (ProductUnavailableException e) {
+            throw FieldProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "items[" + e.itemIndex() + "]." + e.field(),
+                    e.getMessage());
+        }
+    }
+
+    /** The checkout if the caller may see it: their own, or any for ops. Others' are 404, not 403. */
+    private CheckoutDetails visible(Authentication caller, UUID checkoutId) {
+        return details.find(checkoutId)
+                .filter(found -> caller.getName().equals(found.checkout().userId())
+                        || caller.getRoles().contains(Roles.OPS))
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No checkout " + checkoutId));
+    }
+
+    private static HttpStatusException notWaiting(CheckoutStatus status) {
+        return new HttpStatusException(HttpStatus.CONFLICT,
+                "The checkout is " + status + ": it is not waiting for another payment method");
+    }
+}

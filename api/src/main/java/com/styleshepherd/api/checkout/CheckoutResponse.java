@@ -1,0 +1,58 @@
+package com.styleshepherd.api.checkout;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.styleshepherd.store.checkout.CheckoutDetails;
+import com.styleshepherd.store.checkout.CheckoutRecord;
+import com.styleshepherd.store.checkout.PaymentRecord;
+import com.styleshepherd.store.checkout.RiskSummary;
+import io.micronaut.serde.annotation.Serdeable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A checkout as the shopper's frontend sees it. {@code payment.clientSecret} lets the frontend finish
+ * 3-D Secure with Stripe.js when the status is PAYMENT_ACTION_REQUIRED.
+ *
+ * @param total money as a decimal string ("89.00"), null until the cart is priced
+ */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@Serdeable
+public record CheckoutResponse(
+        UUID checkoutId,
+        String status,
+        String failureReason,
+        UUID orderId,
+        String total,
+        String currency,
+        ReturnRisk returnRisk,
+        Payment payment,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    @Serdeable
+    public record ReturnRisk(BigDecimal score, String level, List<String> reasons, List<String> suggestions) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    @Serdeable
+    public record Payment(String status, String clientSecret, String declineCode, String declineMessage, int attempts) {
+    }
+
+    static CheckoutResponse of(CheckoutDetails details) {
+        CheckoutRecord checkout = details.checkout();
+        RiskSummary risk = details.returnRisk();
+        PaymentRecord payment = details.payment();
+        return new CheckoutResponse(checkout.id(), checkout.status().name(),
+                checkout.failureReason() == null ? null : checkout.failureReason().name(),
+                details.orderId(),
+                checkout.total() == null ? null : checkout.total().toPlainString(),
+                checkout.currency(),
+                risk == null ? null : new ReturnRisk(risk.score(), risk.level().name(), risk.reasons(), risk.suggestions()),
+                payment == null ? null : new Payment(payment.status().name(), payment.clientSecret(),
+                        payment.failureCode(), payment.failureMessage(), payment.attempts()),
+                checkout.createdAt(), checkout.updatedAt());
+    }
+}

@@ -1,0 +1,75 @@
+package com.styleshepherd.api.checkout;
+
+import com.styleshepherd.store.checkout.CheckoutRecord;
+import com.styleshepherd.store.checkout.StoredCheckoutRequest;
+import com.styleshepherd.workflows.TaskQueues;
+import com.styleshepherd.workflows.checkout.CheckoutRequest;
+import com.styleshepherd.workflows.checkout.CheckoutState;
+import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
+import com.styleshepherd.workflows.checkout.CheckoutWorkflowImpl;
+import com.styleshepherd.workflows.checkout.PaymentEvent;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
+import jakarta.inject.Singleton;
+
+/** How the api talks to checkout workflows: start, update, signal, and replay for ops. */
+@Singleton
+class CheckoutWorkflows {
+
+    private final WorkflowClient client;
+    private final CheckoutSettings settings;
+
+    CheckoutWorkflows(WorkflowClient client, CheckoutSettings settings) {
+        this.client = client;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts the checkout's workflow unless a run with its id exists. {@code afterFailure} lets a new run
+     * follow a failed one (ops retry); otherwise any earlier run, even a failed one, blocks the start.
+     *
+     * @return false when a run already existed (nothing was started)
+     */
+    boolean start(CheckoutRecord checkout, boolean afterFailure) {
+        CheckoutWorkflow workflow = client.newWorkflowStub(CheckoutWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(checkout.workflowId())
+                .setTaskQueue(TaskQueues.CHECKOUT)
+                .setWorkflowIdReusePolicy(afterFailure
+                        ? WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY
+                        : WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
+        StoredCheckoutRequest stored = checkout.request();
+        try {
+            WorkflowClient.start(workflow::checkout, new CheckoutRequest(checkout.id(), checkout.userId(),
+                    stored.items(), stored.paymentMethod(), stored.shippingAddress(), settings.policy()));
+            return true;
+        } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
+            return false;
+        }
+    }
+
+    /** Sends another payment method to a declined checkout; answers once that attempt settled. */
+    CheckoutState retryPayment(String workflowId, String paymentMethod) {
+        return client.newWorkflowStub(CheckoutWorkflow.class, workflowId).retryPayment(paymentMethod);
+    }
+
+    void signalPaymentEvent(String workflowId, PaymentEvent event) {
+        client.newWorkflowStub(CheckoutWorkflow.class, workflowId).paymentEvent(event);
+    }
+
+    /** Replays the latest run's history against the workflow code this process runs. */
+    ReplayResult replay(String workflowId) {
+        WorkflowExecutionHistory history = client.fetchHistory(workflowId);
+        int events = history.getHistory().getEventsCount();
+        try {
+            WorkflowReplayer.replayWorkflowExecution(history, CheckoutWorkflowImpl.class);
+            return new ReplayResult(true, events, null);
+        } catch (Exception nonDeterministic) {
+            return new ReplayResult(false, events, nonDeterministic.getMessage());
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package com.styleshepherd.api.checkout;
+
+import com.styleshepherd.api.security.Roles;
+import com.styleshepherd.store.checkout.CheckoutRecord;
+import com.styleshepherd.store.checkout.CheckoutStore;
+import com.styleshepherd.workflows.checkout.CheckoutStatus;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.temporal.client.WorkflowNotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Checkouts for ops: list by status, retry a failed one, replay one's history against the running code. */
+@Controller("/api/ops/checkouts")
+@Secured(Roles.OPS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class OpsCheckoutController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpsCheckoutController.class);
+
+    private final CheckoutStore checkouts;
+    private final CheckoutWorkflows workflows;
+
+    OpsCheckoutController(CheckoutStore checkouts, CheckoutWorkflows workflows) {
+        this.checkouts = checkouts;
+        this.workflows = workflows;
+    }
+
+    @Get
+    CheckoutPage list(@Valid @RequestBean ListRequest request) {
+        Page<CheckoutRecord> page = checkouts.list(
+                request.status() == null ? null : CheckoutStatus.valueOf(request.status()),
+                Pageable.from(request.pageNumber() - 1, request.pageSizeOrDefault()));
+        return new CheckoutPage(page.getContent().stream().map(Summary::of).toList(), request.pageNumber(),
+                request.pageSizeOrDefault(), page.getTotalSize());
+    }
+
+    /**
+     * Starts a new run of a FAILED or CANCELLED checkout with the request it was started with (202). 409
+     * for any other status: a completed checkout is never run again.
+     */
+    @Post("/{checkoutId}/retry")
+    HttpResponse<Summary> retry(Authentication ops, @PathVariable UUID checkoutId) {
+        CheckoutRecord checkout = checkouts.find(checkoutId)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No checkout " + checkoutId));
+        if (!checkouts.reopen(checkoutId)) {
+            throw new HttpStatusException(HttpStatus.CONFLICT,
+                    "The checkout is " + checkout.status() + ": only FAILED or CANCELLED checkouts can be retried");
+        }
+        if (!workflows.start(checkout, true)) {
+            // The id-reuse policy refused: a run is still open or completed. Put the row back as it was.
+            checkouts.end(checkoutId, checkout.status(), checkout.failureReason());
+            throw new HttpStatusException(HttpStatus.CONFLICT,
+                    "Checkout workflow " + checkout.workflowId() + " has a run that is open or completed");
+        }
+        LOG.info("Checkout retried by userId={} checkoutId={} workflowId={} previous={}", ops.getName(), checkoutId,
+                checkout.workflowId(), checkout.status());
+        return HttpResponse.accepted(URI.create("/api/checkouts/" + checkoutId))
+                .body(Summary.of(checkouts.find(checkoutId).orElseThrow()));
+    }
+
+    /** Replays the checkout's latest run against this process's workflow code. */
+    @Post("/{checkoutId}/replay")
+    ReplayResult replay(@PathVariable UUID checkoutId) {
+        CheckoutRecord checkout = checkouts.find(checkoutId)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No checkout " + checkoutId));
+        try {
+            return workflows.replay(checkout.workflowId());
+        } catch (WorkflowNotFoundException gone) {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND,
+                    "Temporal has no history for " + checkout.workflowId() + " (past the namespace's retention?)");
+        }
+    }
+
+    @Introspected
+    record ListRequest(
+            @Nullable @QueryValue @Pattern(regexp = "PENDING|RISK_REVIEWED|STOCK_RESERVED|PAYMENT_ACTION_REQUIRED|"
+                    + "PAYMENT_DECLINED|COMPLETED|CANCELLED|FAILED", message = "must be a checkout status such as FAILED")
+            String status,
+            @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
+            @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
+
+        int pageNumber() {
+            return page == null ? 1 : page;
+        }
+
+        int pageSizeOrDefault() {
+            return pageSize == null ? 20 : pageSize;
+        }
+    }
+
+    @Serdeable
+    record CheckoutPage(List<Summary> items, int page, int pageSize, long total) {
+    }
+
+    /** A checkout in an ops listing. */
+    @Serdeable
+    record Summary(UUID checkoutId, String workflowId, String userId, String status, String failureReason,
+            BigDecimal total, String currency, int runs, Instant createdAt, Instant updatedAt) {
+
+        static Summary of(CheckoutRecord checkout) {
+            return new Summary(checkout.id(), checkout.workflowId(), checkout.userId(), checkout.status().name(),
+                    checkout.failureReason() == null ? null : checkout.failureReason().name(), checkout.total(),
+                    checkout.currency(), checkout.runs(), checkout.createdAt(), checkout.updatedAt());
+        }
+    }
+}

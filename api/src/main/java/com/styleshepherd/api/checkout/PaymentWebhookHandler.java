@@ -1,0 +1,78 @@
+package com.styleshepherd.api.checkout;
+
+import com.styleshepherd.payments.PaymentWebhookEvent;
+import com.styleshepherd.payments.StripeWebhooks;
+import com.styleshepherd.payments.WebhookInbox;
+import com.styleshepherd.store.checkout.CheckoutStore;
+import com.styleshepherd.store.checkout.PaymentLedger;
+import com.styleshepherd.store.checkout.PaymentRecord;
+import com.styleshepherd.workflows.checkout.PaymentEvent;
+import io.temporal.client.WorkflowNotFoundException;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a Stripe webhook from signature to workflow: verify, store once, signal the checkout whose
+ * payment intent it concerns, mark processed. An event that could not be signalled stays unprocessed,
+ * and Stripe's redelivery finishes the job.
+ */
+@Singleton
+class PaymentWebhookHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentWebhookHandler.class);
+
+    private final StripeWebhooks webhooks;
+    private final WebhookInbox inbox;
+    private final PaymentLedger payments;
+    private final CheckoutStore checkouts;
+    private final CheckoutWorkflows workflows;
+
+    PaymentWebhookHandler(StripeWebhooks webhooks, WebhookInbox inbox, PaymentLedger payments,
+            CheckoutStore checkouts, CheckoutWorkflows workflows) {
+        this.webhooks = webhooks;
+        this.inbox = inbox;
+        this.payments = payments;
+        this.checkouts = checkouts;
+        this.workflows = workflows;
+    }
+
+    /** Throws {@link com.styleshepherd.payments.InvalidWebhookException} when the signature does not verify. */
+    Outcome handle(String payload, String signatureHeader) {
+        PaymentWebhookEvent event = webhooks.verify(payload, signatureHeader);
+        if (!inbox.receive(event)) {
+            LOG.info("Stripe event {} already processed", event.eventId());
+            return Outcome.DUPLICATE;
+        }
+        Optional<String> workflowId = workflowOf(event);
+        if (workflowId.isEmpty()) {
+            LOG.info("Stripe event {} ({}) concerns no checkout; stored only", event.eventId(), event.type());
+            inbox.markProcessed(event.eventId());
+            return Outcome.IGNORED;
+        }
+        try {
+            workflows.signalPaymentEvent(workflowId.get(),
+                    new PaymentEvent(event.eventId(), event.type(), event.paymentIntentId()));
+        } catch (WorkflowNotFoundException closed) {
+            LOG.info("Stripe event {} for {}: the checkout has already ended", event.eventId(), workflowId.get());
+        }
+        inbox.markProcessed(event.eventId());
+        LOG.info("Stripe event {} ({}) signalled to workflowId={}", event.eventId(), event.type(), workflowId.get());
+        return Outcome.PROCESSED;
+    }
+
+    /** Our own payments table first; the intent's metadata when the webhook outran the ledger. */
+    private Optional<String> workflowOf(PaymentWebhookEvent event) {
+        if (event.paymentIntentId() == null) {
+            return Optional.empty();
+        }
+        Optional<String> fromLedger = payments.findByProviderId(event.paymentIntentId())
+                .map(PaymentRecord::checkoutId)
+                .flatMap(checkouts::find)
+                .map(checkout -> checkout.workflowId());
+        return fromLedger.or(() -> Optional.ofNullable(event.workflowId()));
+    }
+
+    enum Outcome { PROCESSED, DUPLICATE, IGNORED }
+}

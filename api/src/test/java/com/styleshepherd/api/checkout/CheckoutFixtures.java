@@ -1,0 +1,94 @@
+package com.styleshepherd.api.checkout;
+
+import com.styleshepherd.api.Api;
+import com.styleshepherd.api.Api.Reply;
+import com.styleshepherd.store.catalog.ProductCatalog;
+import com.styleshepherd.store.catalog.ProductDraft;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** Products to buy and checkout requests for the checkout api tests. */
+final class CheckoutFixtures {
+
+    private final Api api;
+    private final ProductCatalog catalog;
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
+
+    CheckoutFixtures(Api api, ProductCatalog catalog, JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
+        this.api = api;
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** A query outside the application's own transactions. */
+    <T> T read(java.util.function.Function<JdbcOperations, T> query) {
+        return transactions.executeRead(status -> query.apply(jdbc));
+    }
+
+    /** A new dress (sizes S, M, L) with {@code stock} units of M, priced 89.00 USD; its id. */
+    long dress(int stock) {
+        String sku = "CO-" + UUID.randomUUID().toString().substring(0, 12);
+        return catalog.save(new ProductDraft(sku, "Checkout Test Dress", "A dress to buy in tests", "dresses",
+                "Test", "blue", new BigDecimal("89.00"), "USD", Map.of("fit", "regular"),
+                List.of(new ProductDraft.SizeStock("S", 5), new ProductDraft.SizeStock("M", stock),
+                        new ProductDraft.SizeStock("L", 5)))).product().product().id();
+    }
+
+    int stock(long productId, String size) {
+        return transactions.executeRead(status -> jdbc.prepareStatement("SELECT stock FROM product_sizes WHERE product_id = ? AND size = ?", statement -> {
+            statement.setLong(1, productId);
+            statement.setString(2, size);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }));
+    }
+
+    static Map<String, Object> body(long productId, String size, int quantity, String paymentMethod) {
+        return Map.of(
+                "items", List.of(Map.of("productId", productId, "size", size, "quantity", quantity)),
+                "paymentMethod", paymentMethod,
+                "shippingAddress", Map.of("name", "Ada Lovelace", "line1", "1 Loom Street", "city", "London",
+                        "postalCode", "N1 9GU", "country", "GB"));
+    }
+
+    static Map<String, String> key(String idempotencyKey) {
+        return Map.of("Idempotency-Key", idempotencyKey);
+    }
+
+    static String newKey() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Polls the checkout until the condition holds (the workflow runs on in-process workers). */
+    Reply awaitCheckout(String checkoutId, String token, Predicate<Reply> condition) {
+        Reply reply = null;
+        for (int i = 0; i < 300; i++) {
+            reply = api.get("/api/checkouts/" + checkoutId, token);
+            if (condition.test(reply)) {
+                return reply;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("checkout " + checkoutId + " never got there: " + reply.body());
+    }
+
+    Reply awaitStatus(String checkoutId, String token, String status) {
+        return awaitCheckout(checkoutId, token, reply -> status.equals(reply.body().get("status")));
+    }
+}
