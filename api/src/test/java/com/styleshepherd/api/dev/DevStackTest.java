@@ -97,7 +97,8 @@ class DevStackTest {
                 "TEMPORAL_ADDRESS", "temporal.internal:7233",
                 "DATASOURCES_DEFAULT_URL", "jdbc:postgresql://db.internal:5432/styleshepherd",
                 "REDIS_URI", "redis://valkey.internal:6379",
-                "JWT_SECRET", "external-secret-that-is-at-least-256-bits-long-000000"))) {
+                "JWT_SECRET", "external-secret-that-is-at-least-256-bits-long-000000",
+                "STRIPE_WEBHOOK_SECRET", "whsec_external"))) {
             assertEquals(List.of(), external.started());
             assertEquals(List.of("micronaut.security.token.jwt.signatures.secret.generator.secret",
                             DevStack.EMBEDDED_PROPERTY),
