@@ -1,0 +1,45 @@
+package com.styleshepherd.workflows.checkout;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replays recorded checkout histories — every path, from every released version of the workflow —
+ * against today's code. A change that would break running checkouts fails here, not in production.
+ * {@code v1-*} were recorded before the {@code extend-stock-hold-while-declined} change; they replay
+ * because that change is behind {@code Workflow.getVersion}.
+ */
+class CheckoutReplayTest {
+
+    static final Path HISTORIES = Path.of("src/test/resources/histories/checkout");
+
+    static List<Path> histories() throws IOException {
+        try (Stream<Path> files = Files.list(HISTORIES)) {
+            return files.filter(file -> file.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("histories")
+    void replaysDeterministically(Path history) throws Exception {
+        WorkflowReplayer.replayWorkflowExecution(Files.readString(history), CheckoutWorkflowImpl.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyPathIsRecordedAndTheHistoriesBeforeTheVersionedChangeAreKept() throws IOException {
+        List<String> names = histories().stream().map(file -> file.getFileName().toString()).toList();
+        for (String path : List.of("completed", "decline-then-retry", "decline-timeout", "three-d-secure",
+                "three-d-secure-timeout", "out-of-stock")) {
+            assertTrue(names.contains("v2-" + path + ".json"), "missing v2-" + path + " in " + names);
+        }
+        assertTrue(names.contains("v1-decline-then-retry.json") && names.contains("v1-decline-timeout.json"), names.toString());
+    }
+}
