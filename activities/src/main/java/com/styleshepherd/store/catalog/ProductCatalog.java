@@ -1,14 +1,12 @@
 package com.styleshepherd.store.catalog;
 
+import com.styleshepherd.store.JsonColumns;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,9 +65,9 @@ public class ProductCatalog {
     private final ProductRepository products;
     private final ProductSizeRepository sizes;
     private final JdbcOperations jdbc;
-    private final JsonMapper json;
+    private final JsonColumns json;
 
-    ProductCatalog(ProductRepository products, ProductSizeRepository sizes, JdbcOperations jdbc, JsonMapper json) {
+    ProductCatalog(ProductRepository products, ProductSizeRepository sizes, JdbcOperations jdbc, JsonColumns json) {
         this.products = products;
         this.sizes = sizes;
         this.jdbc = jdbc;
@@ -114,7 +112,7 @@ public class ProductCatalog {
             statement.setString(6, draft.color());
             statement.setBigDecimal(7, draft.price());
             statement.setString(8, draft.currency());
-            statement.setString(9, toJson(draft.attributes()));
+            statement.setString(9, json.write(draft.attributes()));
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
                     return null;
@@ -167,14 +165,6 @@ public class ProductCatalog {
                 .stream()
                 .collect(Collectors.groupingBy(ProductSize::productId));
         return p -> new CatalogProduct(p, byProduct.getOrDefault(p.id(), List.of()));
-    }
-
-    private String toJson(Map<String, Object> attributes) {
-        try {
-            return json.writeValueAsString(attributes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private record Upserted(long id, Outcome outcome) {

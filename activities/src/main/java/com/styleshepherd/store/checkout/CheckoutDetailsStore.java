@@ -1,13 +1,11 @@
 package com.styleshepherd.store.checkout;
 
+import com.styleshepherd.store.JsonColumns;
 import com.styleshepherd.workflows.returnrisk.RiskLevel;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,12 +15,14 @@ import java.util.UUID;
 @Singleton
 public class CheckoutDetailsStore {
 
+    private static final Argument<List<String>> STRINGS = Argument.listOf(String.class);
+
     private final JdbcOperations jdbc;
-    private final JsonMapper json;
+    private final JsonColumns json;
     private final CheckoutStore checkouts;
     private final PaymentLedger payments;
 
-    CheckoutDetailsStore(JdbcOperations jdbc, JsonMapper json, CheckoutStore checkouts, PaymentLedger payments) {
+    CheckoutDetailsStore(JdbcOperations jdbc, JsonColumns json, CheckoutStore checkouts, PaymentLedger payments) {
         this.jdbc = jdbc;
         this.json = json;
         this.checkouts = checkouts;
@@ -58,17 +58,9 @@ public class CheckoutDetailsStore {
                     return Optional.empty();
                 }
                 return Optional.of(new RiskSummary(rows.getBigDecimal("probability"),
-                        RiskLevel.valueOf(rows.getString("risk_level")), strings(rows.getString("reasons")),
-                        strings(rows.getString("mitigations"))));
+                        RiskLevel.valueOf(rows.getString("risk_level")), json.read(rows.getString("reasons"), STRINGS),
+                        json.read(rows.getString("mitigations"), STRINGS)));
             }
         });
-    }
-
-    private List<String> strings(String jsonArray) {
-        try {
-            return json.readValue(jsonArray, Argument.listOf(String.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.styleshepherd.store.checkout;
 
+import com.styleshepherd.store.JsonColumns;
 import com.styleshepherd.workflows.checkout.CheckoutStatus;
 import com.styleshepherd.workflows.checkout.FailureReason;
 import com.styleshepherd.workflows.checkout.PricedCart;
@@ -7,12 +8,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -36,9 +34,9 @@ public class CheckoutStore {
     private static final String FINAL_STATUSES = "('COMPLETED', 'CANCELLED', 'FAILED')";
 
     private final JdbcOperations jdbc;
-    private final JsonMapper json;
+    private final JsonColumns json;
 
-    CheckoutStore(JdbcOperations jdbc, JsonMapper json) {
+    CheckoutStore(JdbcOperations jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -63,7 +61,7 @@ public class CheckoutStore {
             statement.setString(3, checkout.idempotencyKey());
             statement.setString(4, checkout.requestHash());
             statement.setString(5, checkout.workflowId());
-            statement.setString(6, toJson(checkout.request()));
+            statement.setString(6, json.write(checkout.request()));
             return statement.executeUpdate();
         });
         CheckoutRecord row = one("SELECT " + COLUMNS + " FROM checkouts c WHERE c.idempotency_key = ?",
@@ -194,29 +192,13 @@ public class CheckoutStore {
                 rows.getBigDecimal("total"),
                 rows.getString("currency"),
                 rows.getInt("runs"),
-                fromJson(rows.getString("request")),
+                json.read(rows.getString("request"), StoredCheckoutRequest.class),
                 instant(rows.getTimestamp("created_at")),
                 instant(rows.getTimestamp("updated_at")));
     }
 
     private static java.time.Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private StoredCheckoutRequest fromJson(String request) {
-        try {
-            return json.readValue(request, StoredCheckoutRequest.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The checkout for an idempotency key, and whether this call created it. */

@@ -1,17 +1,15 @@
 package com.styleshepherd.store.checkout;
 
+import com.styleshepherd.store.JsonColumns;
 import com.styleshepherd.workflows.checkout.PricedCart;
 import com.styleshepherd.workflows.checkout.PricedLine;
 import com.styleshepherd.workflows.checkout.ShippingAddress;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -27,9 +25,9 @@ public class OrderBook {
 
     private final JdbcOperations jdbc;
     private final StockReservations stock;
-    private final JsonMapper json;
+    private final JsonColumns json;
 
-    OrderBook(JdbcOperations jdbc, StockReservations stock, JsonMapper json) {
+    OrderBook(JdbcOperations jdbc, StockReservations stock, JsonColumns json) {
         this.jdbc = jdbc;
         this.stock = stock;
         this.json = json;
@@ -65,7 +63,7 @@ public class OrderBook {
             statement.setBigDecimal(4, cart.subtotal());
             statement.setBigDecimal(5, cart.total());
             statement.setString(6, cart.currency());
-            statement.setString(7, toJson(address));
+            statement.setString(7, json.write(address));
             return statement.executeUpdate();
         });
         jdbc.prepareStatement("""
@@ -157,7 +155,7 @@ public class OrderBook {
                 orders.add(new OrderRecord(rows.getObject("id", UUID.class), rows.getObject("checkout_id", UUID.class),
                         rows.getString("user_id"), rows.getString("status"), rows.getBigDecimal("subtotal"),
                         rows.getBigDecimal("total"), rows.getString("currency"),
-                        address(rows.getString("shipping_address")), List.of(),
+                        json.read(rows.getString("shipping_address"), ShippingAddress.class), List.of(),
                         rows.getTimestamp("created_at").toInstant()));
             }
             return orders;
@@ -191,21 +189,5 @@ public class OrderBook {
         return orders.stream().map(order -> new OrderRecord(order.id(), order.checkoutId(), order.userId(),
                 order.status(), order.subtotal(), order.total(), order.currency(), order.shippingAddress(),
                 List.copyOf(lines.getOrDefault(order.id(), List.of())), order.createdAt())).toList();
-    }
-
-    private ShippingAddress address(String stored) {
-        try {
-            return json.readValue(stored, ShippingAddress.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

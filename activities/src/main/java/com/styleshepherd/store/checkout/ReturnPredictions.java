@@ -1,14 +1,12 @@
 package com.styleshepherd.store.checkout;
 
+import com.styleshepherd.store.JsonColumns;
 import com.styleshepherd.workflows.checkout.CheckoutStatus;
 import com.styleshepherd.workflows.returnrisk.LineRisk;
 import com.styleshepherd.workflows.returnrisk.ReturnRiskAssessment;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -23,10 +21,10 @@ import java.util.UUID;
 public class ReturnPredictions {
 
     private final JdbcOperations jdbc;
-    private final JsonMapper json;
+    private final JsonColumns json;
     private final CheckoutStore checkouts;
 
-    ReturnPredictions(JdbcOperations jdbc, JsonMapper json, CheckoutStore checkouts) {
+    ReturnPredictions(JdbcOperations jdbc, JsonColumns json, CheckoutStore checkouts) {
         this.jdbc = jdbc;
         this.json = json;
         this.checkouts = checkouts;
@@ -51,9 +49,9 @@ public class ReturnPredictions {
                 statement.setString(7, line.level().name());
                 statement.setString(8, assessment.modelId());
                 statement.setString(9, assessment.modelVersion());
-                statement.setString(10, toJson(line.features()));
-                statement.setString(11, toJson(line.reasons()));
-                statement.setString(12, toJson(line.recommendedSize() == null || line.recommendedSize().equals(line.size())
+                statement.setString(10, json.write(line.features()));
+                statement.setString(11, json.write(line.reasons()));
+                statement.setString(12, json.write(line.recommendedSize() == null || line.recommendedSize().equals(line.size())
                         ? List.of() : List.of(Map.of("swapToSize", line.recommendedSize()))));
                 statement.addBatch();
             }
@@ -67,8 +65,8 @@ public class ReturnPredictions {
             statement.setString(8, assessment.modelId());
             statement.setString(9, assessment.modelVersion());
             statement.setString(10, "{}");
-            statement.setString(11, toJson(assessment.reasons()));
-            statement.setString(12, toJson(assessment.suggestions()));
+            statement.setString(11, json.write(assessment.reasons()));
+            statement.setString(12, json.write(assessment.suggestions()));
             statement.addBatch();
             return statement.executeBatch().length;
         });
@@ -77,13 +75,5 @@ public class ReturnPredictions {
 
     private static BigDecimal probability(double value) {
         return BigDecimal.valueOf(Math.min(1.0, Math.max(0.0, value))).setScale(4, RoundingMode.HALF_UP);
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

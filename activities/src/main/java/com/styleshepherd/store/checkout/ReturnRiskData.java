@@ -1,5 +1,6 @@
 package com.styleshepherd.store.checkout;
 
+import com.styleshepherd.store.JsonColumns;
 import com.styleshepherd.workflows.checkout.PricedCart;
 import com.styleshepherd.workflows.checkout.PricedLine;
 import com.styleshepherd.workflows.returnrisk.CategoryReturns;
@@ -9,14 +10,12 @@ import com.styleshepherd.workflows.returnrisk.ReturnRiskSignals;
 import com.styleshepherd.workflows.returnrisk.ShopperFit;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +25,19 @@ import java.util.Map;
 public class ReturnRiskData {
 
     private final JdbcOperations jdbc;
-    private final JsonMapper json;
+    private final JsonColumns json;
 
-    ReturnRiskData(JdbcOperations jdbc, JsonMapper json) {
+    ReturnRiskData(JdbcOperations jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
     @ReadOnly
     public ReturnRiskSignals collect(String shopperId, PricedCart cart) {
+        Map<Long, ProductFit> fits = productFits(cart.lines().stream().mapToLong(PricedLine::productId).distinct().toArray());
         List<LineSignals> lines = new ArrayList<>();
         for (PricedLine line : cart.lines()) {
-            ProductFit fit = productFit(line.productId());
+            ProductFit fit = fits.getOrDefault(line.productId(), new ProductFit(List.of(), null));
             lines.add(new LineSignals(line.lineNo(), line.productId(), line.name(), line.category(), line.size(), line.quantity(),
                     fit.sizes(), fit.cut()));
         }
@@ -102,31 +102,31 @@ public class ReturnRiskData {
         });
     }
 
-    private ProductFit productFit(long productId) {
+    /** Each product's active sizes, smallest first, and its cut: one query for the whole cart. */
+    private Map<Long, ProductFit> productFits(long[] productIds) {
         return jdbc.prepareStatement("""
-                SELECT p.attributes ->> 'fit' AS cut, array_agg(s.size ORDER BY s.position) AS sizes
+                SELECT p.id, p.attributes ->> 'fit' AS cut, array_agg(s.size ORDER BY s.position) AS sizes
                 FROM products p JOIN product_sizes s ON s.product_id = p.id AND s.active
-                WHERE p.id = ? GROUP BY p.id
+                WHERE p.id = ANY (?) GROUP BY p.id
                 """, statement -> {
-            statement.setLong(1, productId);
+            statement.setArray(1, statement.getConnection().createArrayOf("bigint",
+                    Arrays.stream(productIds).boxed().toArray()));
+            Map<Long, ProductFit> fits = new HashMap<>();
             try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    return new ProductFit(List.of(), null);
+                while (rows.next()) {
+                    fits.put(rows.getLong("id"), new ProductFit(List.of((String[]) rows.getArray("sizes").getArray()),
+                            rows.getString("cut")));
                 }
-                return new ProductFit(List.of((String[]) rows.getArray("sizes").getArray()), rows.getString("cut"));
             }
+            return fits;
         });
     }
 
     private Map<String, String> usualSizes(String stored) {
-        try {
-            Map<String, Object> raw = json.readValue(stored, Argument.mapOf(String.class, Object.class));
-            Map<String, String> sizes = new HashMap<>();
-            raw.forEach((category, size) -> sizes.put(category, String.valueOf(size)));
-            return sizes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, String> sizes = new HashMap<>();
+        json.read(stored, Argument.mapOf(String.class, Object.class))
+                .forEach((category, size) -> sizes.put(category, String.valueOf(size)));
+        return sizes;
     }
 
     private static Double cm(BigDecimal value) {
