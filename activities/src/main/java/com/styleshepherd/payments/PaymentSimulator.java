@@ -180,13 +180,8 @@ public class PaymentSimulator implements PaymentGateway {
     }
 
     private static PaymentAttempt attempt(SimulatedIntent intent) {
-        PaymentStatus status = switch (intent.status()) {
-            case "succeeded" -> intent.refunded() ? PaymentStatus.REFUNDED : PaymentStatus.SUCCEEDED;
-            case "requires_action" -> PaymentStatus.REQUIRES_ACTION;
-            case "requires_payment_method" -> PaymentStatus.DECLINED;
-            case "canceled" -> PaymentStatus.CANCELLED;
-            default -> PaymentStatus.PROCESSING;
-        };
+        // A refunded intent stays "succeeded" at Stripe; the refund is its own object.
+        PaymentStatus status = intent.refunded() ? PaymentStatus.REFUNDED : StripeStatuses.of(intent.status());
         return new PaymentAttempt(intent.id(), status, intent.clientSecret(), intent.declineCode(), intent.declineMessage());
     }
 

@@ -127,13 +127,7 @@ public class StripePaymentGateway implements PaymentGateway {
     }
 
     static PaymentAttempt attempt(PaymentIntent intent) {
-        PaymentStatus status = switch (intent.getStatus()) {
-            case "succeeded" -> PaymentStatus.SUCCEEDED;
-            case "requires_action" -> PaymentStatus.REQUIRES_ACTION;
-            case "requires_payment_method" -> PaymentStatus.DECLINED;
-            case "canceled" -> PaymentStatus.CANCELLED;
-            default -> PaymentStatus.PROCESSING;
-        };
+        PaymentStatus status = StripeStatuses.of(intent.getStatus());
         String code = null;
         String message = null;
         if (status == PaymentStatus.DECLINED && intent.getLastPaymentError() != null) {
