@@ -19,6 +19,12 @@ import java.util.UUID;
 @Singleton
 public class PaymentLedger {
 
+    private static final String SELECT_PAYMENT = """
+            SELECT id, checkout_id, provider, provider_payment_id, status, amount, currency, client_secret,
+                   attempts, failure_code, failure_message
+            FROM payments
+            """;
+
     private final JdbcOperations jdbc;
     private final CheckoutStore checkouts;
 
@@ -84,24 +90,17 @@ public class PaymentLedger {
     /** The checkout's latest payment intent. */
     @ReadOnly
     public Optional<PaymentRecord> latestFor(UUID checkoutId) {
-        return jdbc.prepareStatement("""
-                SELECT id, checkout_id, provider, provider_payment_id, status, amount, currency, client_secret,
-                       attempts, failure_code, failure_message
-                FROM payments WHERE checkout_id = ? ORDER BY created_at DESC LIMIT 1
-                """, statement -> {
-            statement.setObject(1, checkoutId);
-            return read(statement.executeQuery());
-        });
+        return jdbc.prepareStatement(SELECT_PAYMENT + " WHERE checkout_id = ? ORDER BY created_at DESC LIMIT 1",
+                statement -> {
+                    statement.setObject(1, checkoutId);
+                    return read(statement.executeQuery());
+                });
     }
 
     /** The payment of a provider's intent id (to route a webhook to its checkout). */
     @ReadOnly
     public Optional<PaymentRecord> findByProviderId(String providerPaymentId) {
-        return jdbc.prepareStatement("""
-                SELECT id, checkout_id, provider, provider_payment_id, status, amount, currency, client_secret,
-                       attempts, failure_code, failure_message
-                FROM payments WHERE provider_payment_id = ?
-                """, statement -> {
+        return jdbc.prepareStatement(SELECT_PAYMENT + " WHERE provider_payment_id = ?", statement -> {
             statement.setString(1, providerPaymentId);
             return read(statement.executeQuery());
         });

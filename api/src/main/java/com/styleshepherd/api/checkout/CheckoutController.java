@@ -10,6 +10,7 @@ import com.styleshepherd.store.checkout.CheckoutStore;
 import com.styleshepherd.store.checkout.NewCheckout;
 import com.styleshepherd.store.checkout.ProductUnavailableException;
 import com.styleshepherd.store.checkout.StockReservations;
+import com.styleshepherd.store.checkout.StoredCheckoutRequest;
 import com.styleshepherd.workflows.checkout.CheckoutStatus;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
 import com.styleshepherd.workflows.checkout.PricedCart;
@@ -85,14 +86,15 @@ class CheckoutController {
         if (existing.isPresent()) {
             return replay(existing.get(), hash);
         }
-        PricedCart cart = priceOrReject(command);
+        StoredCheckoutRequest request = command.toStored();
+        PricedCart cart = priceOrReject(request);
         var shortLine = stock.firstShortLine(cart.lines());
         if (shortLine.isPresent()) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "Not enough stock for items[" + (shortLine.get() - 1)
                     + "]: nothing was reserved or charged");
         }
         CheckoutStore.Opening opening = checkouts.open(new NewCheckout(UUID.randomUUID(), shopper.getName(),
-                idempotencyKey, hash, CheckoutWorkflow.workflowId(idempotencyKey), command.toStored()));
+                idempotencyKey, hash, CheckoutWorkflow.workflowId(idempotencyKey), request));
         if (!opening.created()) {
             // Another request with this key won the race: answer as its replay.
             return replay(opening.checkout(), hash);
@@ -148,9 +150,9 @@ class CheckoutController {
                 .body(CheckoutResponse.of(details.find(checkoutId).orElseThrow()));
     }
 
-    private PricedCart priceOrReject(CheckoutCommand command) {
+    private PricedCart priceOrReject(StoredCheckoutRequest request) {
         try {
-            return pricing.price(command.toStored().items());
+            return pricing.price(request.items());
         } catch (ProductUnavailableException e) {
             throw FieldProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "items[" + e.itemIndex() + "]." + e.field(),
                     e.getMessage());

@@ -66,6 +66,7 @@ final class ReturnRiskRules {
         List<LineRisk> lines = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         List<String> suggestions = new ArrayList<>();
+        double noReturn = 1.0;
         for (LineSignals line : signals.lines()) {
             Map<String, Double> features = new LinkedHashMap<>();
             List<String> lineReasons = new ArrayList<>();
@@ -111,6 +112,7 @@ final class ReturnRiskRules {
                 lineReasons.add(line.name() + " is in your cart in several sizes");
             }
             double probability = sigmoid(logit);
+            noReturn *= Math.pow(1 - probability, line.quantity());
             features.put("logit", logit);
             lines.add(new LineRisk(line.lineNo(), line.productId(), line.size(), probability, level(probability),
                     recommended.orElse(null), lineReasons, features));
@@ -126,12 +128,6 @@ final class ReturnRiskRules {
                     suggestions.add("Order one size of " + first.name() + " instead of " + sizes + keep);
                 });
 
-        double noReturn = 1.0;
-        for (LineRisk line : lines) {
-            int quantity = signals.lines().stream().filter(l -> l.lineNo() == line.lineNo())
-                    .mapToInt(LineSignals::quantity).findFirst().orElse(1);
-            noReturn *= Math.pow(1 - line.probability(), quantity);
-        }
         RiskLevel basketLevel = lines.stream().map(LineRisk::level).max(Comparator.naturalOrder()).orElse(RiskLevel.LOW);
         return new ReturnRiskAssessment(MODEL_ID, MODEL_VERSION, 1 - noReturn, basketLevel, lines,
                 reasons, suggestions.stream().distinct().toList());
