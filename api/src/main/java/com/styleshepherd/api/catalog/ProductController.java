@@ -1,5 +1,7 @@
 package com.styleshepherd.api.catalog;
 
+import com.styleshepherd.api.paging.PageResponse;
+import com.styleshepherd.api.paging.Paging;
 import com.styleshepherd.store.catalog.CatalogProduct;
 import com.styleshepherd.store.catalog.ProductCatalog;
 import io.micronaut.data.model.Page;
@@ -29,11 +31,11 @@ class ProductController {
     }
 
     @Get("{?q,category,minPrice,maxPrice,size,inStock,page,pageSize}")
-    ProductPage list(@Valid @RequestBean ProductSearchRequest request) {
+    PageResponse<ProductResponse> list(@Valid @RequestBean ProductSearchRequest request) {
         request.checkPriceRange();
-        Page<CatalogProduct> page = catalog.search(request.toQuery(), request.pageable());
-        return new ProductPage(page.getContent().stream().map(ProductResponse::of).toList(),
-                request.pageNumber(), request.pageSizeOrDefault(), page.getTotalSize());
+        Paging paging = request.paging();
+        Page<CatalogProduct> page = catalog.search(request.toQuery(), paging.pageable());
+        return PageResponse.of(page, ProductResponse::of, paging);
     }
 
     @Get("/{id}")

@@ -1,10 +1,10 @@
 package com.styleshepherd.api.catalog;
 
+import com.styleshepherd.api.paging.Paging;
 import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.store.catalog.CatalogQuery;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.http.annotation.QueryValue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -28,8 +28,6 @@ public record ProductSearchRequest(
         @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
         @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
 
-    static final int DEFAULT_PAGE_SIZE = 20;
-
     /** Rejects a price range whose bottom is above its top: it would match nothing, by mistake. */
     void checkPriceRange() {
         if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
@@ -37,20 +35,12 @@ public record ProductSearchRequest(
         }
     }
 
-    int pageNumber() {
-        return page == null ? 1 : page;
-    }
-
-    int pageSizeOrDefault() {
-        return pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+    Paging paging() {
+        return Paging.of(page, pageSize);
     }
 
     CatalogQuery toQuery() {
         String text = q == null || q.isBlank() ? null : q.trim();
         return new CatalogQuery(text, category, minPrice, maxPrice, size, "true".equals(inStock));
-    }
-
-    Pageable pageable() {
-        return Pageable.from(pageNumber() - 1, pageSizeOrDefault());
     }
 }

@@ -1,5 +1,7 @@
 package com.styleshepherd.api.checkout;
 
+import com.styleshepherd.api.paging.PageResponse;
+import com.styleshepherd.api.paging.Paging;
 import com.styleshepherd.api.security.Roles;
 import com.styleshepherd.store.checkout.CheckoutRecord;
 import com.styleshepherd.store.checkout.CheckoutStore;
@@ -7,7 +9,6 @@ import com.styleshepherd.workflows.checkout.CheckoutStatus;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -30,7 +31,6 @@ import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +52,11 @@ class OpsCheckoutController {
     }
 
     @Get
-    CheckoutPage list(@Valid @RequestBean ListRequest request) {
+    PageResponse<Summary> list(@Valid @RequestBean ListRequest request) {
+        Paging paging = Paging.of(request.page(), request.pageSize());
         Page<CheckoutRecord> page = checkouts.list(
-                request.status() == null ? null : CheckoutStatus.valueOf(request.status()),
-                Pageable.from(request.pageNumber() - 1, request.pageSizeOrDefault()));
-        return new CheckoutPage(page.getContent().stream().map(Summary::of).toList(), request.pageNumber(),
-                request.pageSizeOrDefault(), page.getTotalSize());
+                request.status() == null ? null : CheckoutStatus.valueOf(request.status()), paging.pageable());
+        return PageResponse.of(page, Summary::of, paging);
     }
 
     /**
@@ -104,18 +103,6 @@ class OpsCheckoutController {
             String status,
             @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
             @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
-
-        int pageNumber() {
-            return page == null ? 1 : page;
-        }
-
-        int pageSizeOrDefault() {
-            return pageSize == null ? 20 : pageSize;
-        }
-    }
-
-    @Serdeable
-    record CheckoutPage(List<Summary> items, int page, int pageSize, long total) {
     }
 
     /** A checkout in an ops listing. */

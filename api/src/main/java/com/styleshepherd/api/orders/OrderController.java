@@ -1,10 +1,11 @@
 package com.styleshepherd.api.orders;
 
+import com.styleshepherd.api.paging.PageResponse;
+import com.styleshepherd.api.paging.Paging;
 import com.styleshepherd.store.checkout.OrderBook;
 import com.styleshepherd.store.checkout.OrderRecord;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,11 +16,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.security.Principal;
-import java.util.List;
 import java.util.UUID;
 
 /** The caller's own orders; anyone else's order is 404. */
@@ -35,23 +34,17 @@ class OrderController {
     }
 
     @Get
-    OrderPage list(Principal shopper,
+    PageResponse<OrderResponse> list(Principal shopper,
             @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
             @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
-        int number = page == null ? 1 : page;
-        int size = pageSize == null ? 20 : pageSize;
-        Page<OrderRecord> found = orders.listForUser(shopper.getName(), Pageable.from(number - 1, size));
-        return new OrderPage(found.getContent().stream().map(OrderResponse::of).toList(), number, size,
-                found.getTotalSize());
+        Paging paging = Paging.of(page, pageSize);
+        Page<OrderRecord> found = orders.listForUser(shopper.getName(), paging.pageable());
+        return PageResponse.of(found, OrderResponse::of, paging);
     }
 
     @Get("/{orderId}")
     OrderResponse find(Principal shopper, @PathVariable UUID orderId) {
         return orders.findForUser(orderId, shopper.getName()).map(OrderResponse::of)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No order " + orderId));
-    }
-
-    @Serdeable
-    record OrderPage(List<OrderResponse> items, int page, int pageSize, long total) {
     }
 }

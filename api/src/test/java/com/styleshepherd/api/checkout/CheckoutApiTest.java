@@ -11,14 +11,10 @@ import com.stripe.net.Webhook;
 import com.styleshepherd.api.Api;
 import com.styleshepherd.api.Api.Reply;
 import com.styleshepherd.api.Tokens;
-import com.styleshepherd.store.catalog.ProductCatalog;
 import com.styleshepherd.store.checkout.OrderBook;
 import com.styleshepherd.store.checkout.PaymentLedger;
 import com.styleshepherd.testing.RealInfrastructure;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionOperations;
-import java.sql.Connection;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
@@ -51,13 +47,7 @@ class CheckoutApiTest implements RealInfrastructure {
     Tokens tokens;
 
     @Inject
-    ProductCatalog catalog;
-
-    @Inject
-    JdbcOperations jdbc;
-
-    @Inject
-    TransactionOperations<Connection> transactions;
+    CheckoutFixtures fixtures;
 
     @Inject
     OrderBook orders;
@@ -69,14 +59,12 @@ class CheckoutApiTest implements RealInfrastructure {
     @Client("/")
     HttpClient http;
 
-    private CheckoutFixtures fixtures;
     private String shopper;
     private String otherShopper;
     private String ops;
 
     @BeforeAll
     void setUp() {
-        fixtures = new CheckoutFixtures(api, catalog, jdbc, transactions);
         shopper = tokens.shopper("shopper-" + UUID.randomUUID());
         otherShopper = tokens.shopper("other-" + UUID.randomUUID());
         ops = tokens.ops("ops-" + UUID.randomUUID());

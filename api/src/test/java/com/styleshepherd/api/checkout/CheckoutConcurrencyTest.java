@@ -9,14 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.styleshepherd.api.Api;
 import com.styleshepherd.api.Api.Reply;
 import com.styleshepherd.api.Tokens;
-import com.styleshepherd.store.catalog.ProductCatalog;
 import com.styleshepherd.testing.RealInfrastructure;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,17 +40,10 @@ class CheckoutConcurrencyTest implements RealInfrastructure {
     Tokens tokens;
 
     @Inject
-    ProductCatalog catalog;
-
-    @Inject
-    JdbcOperations jdbc;
-
-    @Inject
-    TransactionOperations<Connection> transactions;
+    CheckoutFixtures fixtures;
 
     @Test
     void twoHundredShoppersForFiftyUnitsMakeExactlyFiftyOrders() throws Exception {
-        CheckoutFixtures fixtures = new CheckoutFixtures(api, catalog, jdbc, transactions);
         long dress = fixtures.dress(UNITS);
         List<Future<Reply>> replies = new ArrayList<>();
         List<String> shoppers = new ArrayList<>();

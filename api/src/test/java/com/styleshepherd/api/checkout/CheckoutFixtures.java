@@ -7,6 +7,7 @@ import com.styleshepherd.store.catalog.ProductDraft;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
+import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** Products to buy and checkout requests for the checkout api tests. */
+/** Products to buy and checkout requests for the checkout api tests; a bean of the test's context. */
+@Singleton
 final class CheckoutFixtures {
 
     private final Api api;
