@@ -1,7 +1,6 @@
 package com.styleshepherd.temporal;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -14,8 +13,9 @@ public final class WorkerProcess {
     }
 
     public static void run(Class<?> mainClass, String environment, String[] args) throws InterruptedException {
-        ApplicationContext context = Micronaut.build(args)
-                .mainClass(mainClass)
+        // A plain context, not Micronaut.run: no HTTP server starts even when one is on the classpath.
+        ApplicationContext context = ApplicationContext.builder(mainClass)
+                .args(args)
                 .environments(environment)
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -6,10 +6,11 @@ import com.styleshepherd.store.catalog.ProductCatalog;
 import com.styleshepherd.store.catalog.ProductDraft;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
-import java.sql.Connection;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,8 +75,14 @@ final class CheckoutFixtures {
 
     /** Polls the checkout until the condition holds (the workflow runs on in-process workers). */
     Reply awaitCheckout(String checkoutId, String token, Predicate<Reply> condition) {
-        Reply reply = null;
-        for (int i = 0; i < 300; i++) {
+        return awaitCheckout(checkoutId, token, Duration.ofSeconds(15), condition);
+    }
+
+    /** Polls the checkout until the condition holds, for at most {@code patience}. */
+    Reply awaitCheckout(String checkoutId, String token, Duration patience, Predicate<Reply> condition) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        Reply reply;
+        do {
             reply = api.get("/api/checkouts/" + checkoutId, token);
             if (condition.test(reply)) {
                 return reply;
@@ -86,8 +93,8 @@ final class CheckoutFixtures {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-        }
-        throw new AssertionError("checkout " + checkoutId + " never got there: " + reply.body());
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("checkout " + checkoutId + " never got there in " + patience + ": " + reply.body());
     }
 
     Reply awaitStatus(String checkoutId, String token, String status) {

@@ -1,0 +1,88 @@
+package com.styleshepherd.api.checkout;
+
+import com.styleshepherd.worker.WorkerApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The regular worker as a separate operating-system process ({@link WorkerApplication}, the same main
+ * class production runs), on this test's classpath and pointed at the test's PostgreSQL, Redis and
+ * Temporal server. Its output goes to {@code target/<name>.log}.
+ */
+final class WorkerJvm implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private WorkerJvm(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts a worker process with the given configuration (Micronaut property -> value). */
+    static WorkerJvm start(String name, Map<String, String> properties) {
+        try {
+            Path target = Path.of("target");
+            Files.createDirectories(target);
+            // The classpath goes in an @argfile: it is longer than one command-line argument may be.
+            Path argFile = target.resolve(name + ".args");
+            Files.writeString(argFile, "-cp \"" + System.getProperty("java.class.path") + "\"\n");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "@" + argFile, "-Xmx512m", "-XX:TieredStopAtLevel=1"));
+            properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.add(WorkerApplication.class.getName());
+            Path log = target.resolve(name + ".log");
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            return new WorkerJvm(process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start worker process " + name, e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL (what {@code kill -9} sends): no shutdown hook runs, nothing is flushed or closed. */
+    int killHard() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("worker process " + process.pid() + " survived SIGKILL");
+        }
+        return process.exitValue();
+    }
+
+    /** The process's output so far, for assertion messages. */
+    String output() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return "(could not read " + log + ": " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops the process gracefully (SIGTERM: the worker's shutdown hook closes its context). */
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
