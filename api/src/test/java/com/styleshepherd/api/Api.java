@@ -74,6 +74,13 @@ public final class Api implements AutoCloseable {
         return send(HttpRequest.GET(uri), token);
     }
 
+    /** A GET with extra headers. */
+    public Reply get(String uri, String token, Map<String, String> headers) {
+        MutableHttpRequest<?> request = HttpRequest.GET(uri);
+        headers.forEach(request::header);
+        return send(request, token);
+    }
+
     public Reply put(String uri, String token, Object body) {
         return send(HttpRequest.PUT(uri, body).contentType(MediaType.APPLICATION_JSON_TYPE), token);
     }

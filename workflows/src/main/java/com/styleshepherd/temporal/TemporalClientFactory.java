@@ -44,6 +44,7 @@ final class TemporalClientFactory {
     WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalSettings settings) {
         return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
                 .setNamespace(settings.namespace())
+                .setContextPropagators(List.of(new LogContextPropagator()))
                 .build());
     }
 }

@@ -2,6 +2,7 @@ package com.styleshepherd.api.checkout;
 
 import com.styleshepherd.store.checkout.CheckoutRecord;
 import com.styleshepherd.store.checkout.StoredCheckoutRequest;
+import com.styleshepherd.temporal.LogContext;
 import com.styleshepherd.workflows.TaskQueues;
 import com.styleshepherd.workflows.checkout.CheckoutRequest;
 import com.styleshepherd.workflows.checkout.CheckoutState;
@@ -15,6 +16,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import jakarta.inject.Singleton;
+import java.util.Map;
 
 /** How the api talks to checkout workflows: start, update, signal, and replay for ops. */
 @Singleton
@@ -43,7 +45,9 @@ class CheckoutWorkflows {
                         : WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());
         StoredCheckoutRequest stored = checkout.request();
-        try {
+        // The workflow's logs, and its activities', name the shopper and the checkout (and this request).
+        try (var ignored = LogContext.with(Map.of(LogContext.USER_ID, checkout.userId(),
+                LogContext.CHECKOUT_ID, checkout.id().toString()))) {
             WorkflowClient.start(workflow::checkout, new CheckoutRequest(checkout.id(), checkout.userId(),
                     stored.items(), stored.paymentMethod(), stored.shippingAddress(), settings.policy()));
             return true;

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.stripe.net.Webhook;
 import com.styleshepherd.api.Api;
 import com.styleshepherd.api.Api.Reply;
@@ -28,6 +31,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
 /**
  * The checkout over HTTP, end to end: real PostgreSQL and Redis, the Temporal test server, both
@@ -91,6 +95,50 @@ class CheckoutApiTest implements RealInfrastructure {
         assertEquals(1, orders.countForCheckout(UUID.fromString(checkoutId)));
         assertEquals(1, payments.countSucceeded(UUID.fromString(checkoutId)));
         assertTrue(api.get("/api/orders", shopper).items().stream().anyMatch(o -> orderId.equals(o.get("orderId"))));
+    }
+
+    @Test
+    void theRequestIdShopperAndCheckoutReachTheWorkersLogLines() {
+        String shopperId = "logged-" + UUID.randomUUID();
+        String requestId = "req-" + UUID.randomUUID();
+        String key = newKey();
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        logs.start();
+        root.addAppender(logs);
+        try {
+            Map<String, String> headers = new java.util.HashMap<>(key(key));
+            headers.put("X-Request-Id", requestId);
+            Reply started = api.post("/api/checkouts", tokens.shopper(shopperId),
+                    body(fixtures.dress(3), "M", 1, "pm_card_visa"), headers);
+            assertEquals(requestId, started.header("X-Request-Id").orElseThrow(), "the id is echoed");
+            String checkoutId = (String) started.body().get("checkoutId");
+            fixtures.awaitStatus(checkoutId, tokens.shopper(shopperId), "COMPLETED");
+
+            ILoggingEvent orderPlaced = logs.list.stream()
+                    .filter(event -> event.getFormattedMessage().startsWith("Order ")
+                            && checkoutId.equals(event.getMDCPropertyMap().get("checkoutId")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no 'Order placed' line for " + checkoutId));
+            assertEquals(Map.of("requestId", requestId, "userId", shopperId, "checkoutId", checkoutId,
+                            "WorkflowId", "checkout-" + key, "ActivityType", "PlaceOrder"),
+                    Map.of("requestId", orderPlaced.getMDCPropertyMap().get("requestId"),
+                            "userId", orderPlaced.getMDCPropertyMap().get("userId"),
+                            "checkoutId", orderPlaced.getMDCPropertyMap().get("checkoutId"),
+                            "WorkflowId", orderPlaced.getMDCPropertyMap().get("WorkflowId"),
+                            "ActivityType", orderPlaced.getMDCPropertyMap().get("ActivityType")));
+        } finally {
+            root.detachAppender(logs);
+        }
+    }
+
+    @Test
+    void aRequestIdThatIsNotASaneTokenIsReplacedByANewOne() {
+        Reply reply = api.get("/api/checkouts/" + UUID.randomUUID(), shopper,
+                Map.of("X-Request-Id", "<script>alert(1)</script>"));
+
+        String id = reply.header("X-Request-Id").orElseThrow();
+        assertEquals(36, id.length(), id);
+        assertEquals(id, UUID.fromString(id).toString());
     }
 
     @Test
