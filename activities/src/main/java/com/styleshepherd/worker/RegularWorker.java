@@ -1,6 +1,7 @@
 package com.styleshepherd.worker;
 
 import com.styleshepherd.temporal.PollingWorker;
+import com.styleshepherd.temporal.TemporalSettings;
 import com.styleshepherd.temporal.WorkerRegistration;
 import com.styleshepherd.workflows.TaskQueues;
 import io.micronaut.context.annotation.Context;
@@ -18,7 +19,7 @@ import java.util.Set;
 @Requires(property = "styleshepherd.worker.enabled", value = "true")
 public class RegularWorker extends PollingWorker {
 
-    RegularWorker(WorkflowClient client, List<WorkerRegistration> registrations) {
-        super("worker", client, Set.copyOf(TaskQueues.REGULAR_WORKER), registrations);
+    RegularWorker(WorkflowClient client, TemporalSettings settings, List<WorkerRegistration> registrations) {
+        super("worker", client, settings, Set.copyOf(TaskQueues.REGULAR_WORKER), registrations);
     }
 }

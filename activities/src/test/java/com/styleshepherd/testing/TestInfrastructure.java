@@ -4,6 +4,7 @@ import com.styleshepherd.devstack.EmbeddedPostgresServer;
 import com.styleshepherd.devstack.EmbeddedRedisServer;
 import com.styleshepherd.devstack.FreePort;
 import com.styleshepherd.temporal.SearchAttributeRegistration;
+import com.styleshepherd.temporal.TemporalSettings;
 import com.styleshepherd.workflows.checkout.CheckoutSearchAttributes;
 import io.temporal.testserver.TestServer;
 import java.sql.Connection;
@@ -95,6 +96,7 @@ public final class TestInfrastructure {
         SearchAttributeRegistration.register("localhost:" + temporalPort, "default", CheckoutSearchAttributes.ALL);
         config.put("temporal.address", "localhost:" + temporalPort);
         config.put("temporal.sticky-execution", "false");
+        config.put("temporal.task-pollers", String.valueOf(TemporalSettings.TEST_SERVER_TASK_POLLERS));
         return Map.copyOf(config);
     }
 }

@@ -1,6 +1,7 @@
 package com.styleshepherd.gpu;
 
 import com.styleshepherd.temporal.PollingWorker;
+import com.styleshepherd.temporal.TemporalSettings;
 import com.styleshepherd.temporal.WorkerRegistration;
 import com.styleshepherd.workflows.TaskQueues;
 import io.micronaut.context.annotation.Context;
@@ -18,7 +19,7 @@ import java.util.Set;
 @Requires(property = "styleshepherd.gpu-worker.enabled", value = "true")
 public class GpuWorker extends PollingWorker {
 
-    GpuWorker(WorkflowClient client, List<WorkerRegistration> registrations) {
-        super("gpu-worker", client, Set.copyOf(TaskQueues.GPU_WORKER), registrations);
+    GpuWorker(WorkflowClient client, TemporalSettings settings, List<WorkerRegistration> registrations) {
+        super("gpu-worker", client, settings, Set.copyOf(TaskQueues.GPU_WORKER), registrations);
     }
 }

@@ -13,9 +13,9 @@ public abstract class PollingWorker {
 
     private final TaskQueueWorkers workers;
 
-    protected PollingWorker(String name, WorkflowClient client, Set<String> taskQueues,
+    protected PollingWorker(String name, WorkflowClient client, TemporalSettings settings, Set<String> taskQueues,
             List<WorkerRegistration> registrations) {
-        this.workers = new TaskQueueWorkers(name, client, taskQueues, registrations);
+        this.workers = new TaskQueueWorkers(name, client, settings.taskPollers(), taskQueues, registrations);
         workers.start();
     }
 

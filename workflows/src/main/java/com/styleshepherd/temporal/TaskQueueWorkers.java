@@ -27,7 +27,8 @@ public final class TaskQueueWorkers implements AutoCloseable {
     private final WorkerFactory factory;
 
     public TaskQueueWorkers(
-            String name, WorkflowClient client, Set<String> taskQueues, Collection<WorkerRegistration> registrations) {
+            String name, WorkflowClient client, int pollersPerQueue, Set<String> taskQueues,
+            Collection<WorkerRegistration> registrations) {
         this.name = name;
         this.taskQueues = Set.copyOf(taskQueues);
         this.factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
@@ -36,6 +37,8 @@ public final class TaskQueueWorkers implements AutoCloseable {
         for (String taskQueue : this.taskQueues) {
             Worker worker = factory.newWorker(taskQueue, WorkerOptions.newBuilder()
                     .setUsingVirtualThreads(true)
+                    .setMaxConcurrentWorkflowTaskPollers(pollersPerQueue)
+                    .setMaxConcurrentActivityTaskPollers(pollersPerQueue)
                     .build());
             List<WorkerRegistration> mine = registrations.stream()
                     .filter(r -> r.taskQueue().equals(taskQueue))

@@ -2,6 +2,7 @@ package com.styleshepherd.temporal;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 
@@ -14,11 +15,19 @@ import java.time.Duration;
  * @param stickyExecution whether workers ask for sticky workflow task queues; the embedded Java test
  *     server never times a sticky queue out, so a killed worker's workflows would hang there
  * @param metricsReportInterval how often SDK metrics are handed to Micrometer
+ * @param taskPollers workflow-task and activity-task pollers per task queue in each worker. The SDK's
+ *     default (5) suits a real cluster; the embedded test server keeps its backlog in a heap that is
+ *     not first-in first-out, so a task that waits there can be passed over for as long as the load
+ *     lasts: the dev stack polls with more, so that a backlog does not form (see docs/performance.md)
  */
 @ConfigurationProperties("temporal")
 public record TemporalSettings(
         @Bindable(defaultValue = "localhost:7233") @NotBlank String address,
         @Bindable(defaultValue = "default") @NotBlank String namespace,
         @Bindable(defaultValue = "true") boolean stickyExecution,
-        @Bindable(defaultValue = "10s") Duration metricsReportInterval) {
+        @Bindable(defaultValue = "10s") Duration metricsReportInterval,
+        @Bindable(defaultValue = "5") @Min(2) int taskPollers) {
+
+    /** Pollers per task queue against the embedded Java test server (dev stack and tests). */
+    public static final int TEST_SERVER_TASK_POLLERS = 16;
 }

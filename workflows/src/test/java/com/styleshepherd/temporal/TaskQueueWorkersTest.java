@@ -123,7 +123,7 @@ class TaskQueueWorkersTest {
     }
 
     private static TaskQueueWorkers startWorkers(WorkflowClient client) {
-        TaskQueueWorkers workers = new TaskQueueWorkers("test-worker", client, Set.of(QUEUE),
+        TaskQueueWorkers workers = new TaskQueueWorkers("test-worker", client, 2, Set.of(QUEUE),
                 List.of(new WorkerRegistration(QUEUE, List.of(GreetingWorkflowImpl.class), List.of(new ComposeGreetings())),
                         new WorkerRegistration("another-queue", List.of(), List.of())));
         workers.start();

@@ -4,6 +4,7 @@ import com.styleshepherd.devstack.EmbeddedPostgresServer;
 import com.styleshepherd.devstack.EmbeddedRedisServer;
 import com.styleshepherd.devstack.FreePort;
 import com.styleshepherd.temporal.SearchAttributeRegistration;
+import com.styleshepherd.temporal.TemporalSettings;
 import com.styleshepherd.workflows.checkout.CheckoutSearchAttributes;
 import io.temporal.testserver.TestServer;
 import java.security.SecureRandom;
@@ -75,6 +76,8 @@ public final class DevStack implements AutoCloseable {
             properties.put("temporal.address", "localhost:" + port);
             // The test server never times out sticky queues; see NonStickyWorkflowTasks.
             properties.put("temporal.sticky-execution", false);
+            // Its task backlog is not first-in first-out: enough pollers keep a backlog from forming.
+            properties.put("temporal.task-pollers", TemporalSettings.TEST_SERVER_TASK_POLLERS);
             started.add("temporal");
         }
         if (isBlank(env.get("DATASOURCES_DEFAULT_URL"))) {

@@ -9,6 +9,7 @@ import com.styleshepherd.workflows.returnrisk.ReturnRiskActivities;
 import com.styleshepherd.workflows.returnrisk.ReturnRiskAssessment;
 import com.styleshepherd.workflows.returnrisk.ReturnRiskSignals;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -34,6 +35,13 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
 
     /** Change id of the first versioned change: holds are extended while waiting for a new card. */
     static final String EXTEND_HOLD_WHILE_DECLINED = "extend-stock-hold-while-declined";
+    /**
+     * Change id of the second: the steps that only read or write our own database in milliseconds (price,
+     * collect risk signals, record the risk, reserve and extend stock) run as local activities, in the
+     * workflow task instead of a round trip through the task queue each. Runs started before keep
+     * scheduling them as regular activities.
+     */
+    static final String LOCAL_DATABASE_STEPS = "local-activities-for-database-steps";
 
     private static final RetryOptions BACKOFF = RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofMillis(500))
@@ -44,6 +52,14 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
     /** Steps before money moves: an outage longer than two minutes fails the checkout, which then compensates. */
     private final CheckoutActivities checkout = Workflow.newActivityStub(CheckoutActivities.class,
             ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofSeconds(10))
+                    .setScheduleToCloseTimeout(Duration.ofMinutes(2))
+                    .setRetryOptions(BACKOFF)
+                    .build());
+
+    /** The same steps as local activities (see {@link #LOCAL_DATABASE_STEPS}), with the same limits. */
+    private final CheckoutActivities local = Workflow.newLocalActivityStub(CheckoutActivities.class,
+            LocalActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofSeconds(10))
                     .setScheduleToCloseTimeout(Duration.ofMinutes(2))
                     .setRetryOptions(BACKOFF)
@@ -80,6 +96,8 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
                     .build());
 
     private CheckoutRequest request;
+    /** Where the database steps run: {@link #local} since {@link #LOCAL_DATABASE_STEPS}, {@link #checkout} before. */
+    private CheckoutActivities database;
     private CheckoutStatus status = CheckoutStatus.PENDING;
     private FailureReason failureReason;
     private UUID orderId;
@@ -98,18 +116,19 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
     @Override
     public CheckoutState checkout(CheckoutRequest request) {
         this.request = request;
+        database = Workflow.getVersion(LOCAL_DATABASE_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1 ? local : checkout;
         Workflow.upsertTypedSearchAttributes(
                 SHOPPER_ID.valueSet(request.shopperId()), CHECKOUT_STATUS.valueSet(status.name()));
         Saga saga = new Saga(new Saga.Options.Builder().setContinueWithError(true).build());
         try {
-            PricedCart cart = checkout.priceCart(request);
+            PricedCart cart = database.priceCart(request);
             Workflow.upsertTypedSearchAttributes(CHECKOUT_TOTAL.valueSet(cart.total().doubleValue()));
 
             reviewReturnRisk(cart);
 
             // Registered before the call: if the reservation commits but its reply is lost, it is still released.
             saga.addCompensation(untilDone::releaseStock, request.checkoutId());
-            checkout.reserveStock(request.checkoutId(), cart.lines(), request.policy().stockHold());
+            database.reserveStock(request.checkoutId(), cart.lines(), request.policy().stockHold());
             setStatus(CheckoutStatus.STOCK_RESERVED);
 
             // Registered before the first provider call for the same reason: an intent may exist before we hear of it.
@@ -135,7 +154,7 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
     }
 
     private void reviewReturnRisk(PricedCart cart) {
-        ReturnRiskSignals signals = checkout.collectReturnRiskSignals(request.checkoutId(), request.shopperId(), cart);
+        ReturnRiskSignals signals = database.collectReturnRiskSignals(request.checkoutId(), request.shopperId(), cart);
         try {
             risk = returnRisk.assessReturnRisk(signals);
         } catch (ActivityFailure unavailable) {
@@ -143,7 +162,7 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
             LOG.warn("Return-risk model unavailable, continuing without a score: {}", unavailable.getMessage());
             return;
         }
-        checkout.recordReturnRisk(request.checkoutId(), risk);
+        database.recordReturnRisk(request.checkoutId(), risk);
         setStatus(CheckoutStatus.RISK_REVIEWED);
     }
 
@@ -173,7 +192,7 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
             setStatus(CheckoutStatus.PAYMENT_DECLINED);
             if (Workflow.getVersion(EXTEND_HOLD_WHILE_DECLINED, Workflow.DEFAULT_VERSION, 1) >= 1) {
                 // Keep the shopper's sizes while they find another card, beyond the hold taken at reservation.
-                checkout.extendStockHold(request.checkoutId(),
+                database.extendStockHold(request.checkoutId(),
                         request.policy().paymentRetryWindow().plus(request.policy().paymentActionTimeout()));
             }
             if (!Workflow.await(request.policy().paymentRetryWindow(), () -> nextPaymentMethod != null)) {

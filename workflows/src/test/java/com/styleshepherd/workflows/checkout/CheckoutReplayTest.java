@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Replays recorded checkout histories — every path, from every released version of the workflow —
  * against today's code. A change that would break running checkouts fails here, not in production.
- * {@code v1-*} were recorded before the {@code extend-stock-hold-while-declined} change; they replay
- * because that change is behind {@code Workflow.getVersion}.
+ * {@code v1-*} were recorded before the {@code extend-stock-hold-while-declined} change, {@code v2-*}
+ * before {@code local-activities-for-database-steps}; they replay because both changes are behind
+ * {@code Workflow.getVersion}. {@code v3-*} are today's paths.
  */
 class CheckoutReplayTest {
 
@@ -34,11 +35,13 @@ class CheckoutReplayTest {
     }
 
     @org.junit.jupiter.api.Test
-    void everyPathIsRecordedAndTheHistoriesBeforeTheVersionedChangeAreKept() throws IOException {
+    void everyPathIsRecordedAndTheHistoriesBeforeTheVersionedChangesAreKept() throws IOException {
         List<String> names = histories().stream().map(file -> file.getFileName().toString()).toList();
-        for (String path : List.of("completed", "decline-then-retry", "decline-timeout", "three-d-secure",
-                "three-d-secure-timeout", "out-of-stock")) {
-            assertTrue(names.contains("v2-" + path + ".json"), "missing v2-" + path + " in " + names);
+        for (String version : List.of("v2", "v3")) {
+            for (String path : List.of("completed", "decline-then-retry", "decline-timeout", "three-d-secure",
+                    "three-d-secure-timeout", "out-of-stock")) {
+                assertTrue(names.contains(version + "-" + path + ".json"), "missing " + version + "-" + path + " in " + names);
+            }
         }
         assertTrue(names.contains("v1-decline-then-retry.json") && names.contains("v1-decline-timeout.json"), names.toString());
     }
