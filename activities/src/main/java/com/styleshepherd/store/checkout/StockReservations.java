@@ -6,6 +6,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Comparator;
@@ -71,19 +72,29 @@ public class StockReservations {
      */
     @ReadOnly
     public Optional<Integer> firstShortLine(List<PricedLine> lines) {
-        for (PricedLine line : lines) {
-            boolean enough = jdbc.prepareStatement("SELECT stock >= ? FROM product_sizes WHERE id = ?", statement -> {
-                statement.setInt(1, line.quantity());
-                statement.setLong(2, line.productSizeId());
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() && rows.getBoolean(1);
-                }
-            });
-            if (!enough) {
-                return Optional.of(line.lineNo());
-            }
+        if (lines.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        // One query for the whole cart: each line's size id and quantity, joined to the stock.
+        return jdbc.prepareStatement("""
+                SELECT wanted.line_no
+                FROM unnest(?::int[], ?::bigint[], ?::int[]) AS wanted(line_no, size_id, quantity)
+                LEFT JOIN product_sizes ps ON ps.id = wanted.size_id
+                WHERE ps.id IS NULL OR ps.stock < wanted.quantity
+                ORDER BY wanted.line_no
+                LIMIT 1
+                """, statement -> {
+            Connection connection = statement.getConnection();
+            statement.setArray(1, connection.createArrayOf("integer",
+                    lines.stream().map(PricedLine::lineNo).toArray()));
+            statement.setArray(2, connection.createArrayOf("bigint",
+                    lines.stream().map(PricedLine::productSizeId).toArray()));
+            statement.setArray(3, connection.createArrayOf("integer",
+                    lines.stream().map(PricedLine::quantity).toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getInt(1)) : Optional.<Integer>empty();
+            }
+        });
     }
 
     /** Moves the expiry of the checkout's holds to at least {@code hold} from now. */

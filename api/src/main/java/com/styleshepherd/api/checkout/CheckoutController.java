@@ -103,7 +103,9 @@ class CheckoutController {
         workflows.start(checkout, false);
         LOG.info("Checkout started userId={} checkoutId={} workflowId={} total={} {}", shopper.getName(),
                 checkout.id(), checkout.workflowId(), cart.total(), cart.currency());
-        return accepted(checkout.id());
+        // Just opened: no payment, order or risk yet, so the record is the whole answer.
+        return HttpResponse.accepted(location(checkout.id()))
+                .body(CheckoutResponse.of(new CheckoutDetails(checkout, null, null, null)));
     }
 
     @Get("/{checkoutId}")
@@ -146,8 +148,12 @@ class CheckoutController {
     }
 
     private MutableHttpResponse<CheckoutResponse> accepted(UUID checkoutId) {
-        return HttpResponse.accepted(URI.create("/api/checkouts/" + checkoutId))
+        return HttpResponse.accepted(location(checkoutId))
                 .body(CheckoutResponse.of(details.find(checkoutId).orElseThrow()));
+    }
+
+    private static URI location(UUID checkoutId) {
+        return URI.create("/api/checkouts/" + checkoutId);
     }
 
     private PricedCart priceOrReject(StoredCheckoutRequest request) {

@@ -214,6 +214,21 @@ class CheckoutApiTest implements RealInfrastructure {
     }
 
     @Test
+    void theConflictNamesTheFirstLineThatIsShort() {
+        long plenty = fixtures.dress(10);
+        long scarce = fixtures.dress(1);
+        Map<String, Object> body = new java.util.HashMap<>(body(plenty, "M", 1, "pm_card_visa"));
+        body.put("items", List.of(Map.of("productId", plenty, "size", "M", "quantity", 1),
+                Map.of("productId", scarce, "size", "M", "quantity", 3)));
+
+        Reply reply = api.post("/api/checkouts", shopper, body, key(newKey()));
+
+        assertEquals(409, reply.status(), reply.body().toString());
+        assertTrue(String.valueOf(reply.body().get("detail")).contains("items[1]"), reply.body().toString());
+        assertEquals(10, fixtures.stock(plenty, "M"));
+    }
+
+    @Test
     void aDeclinedCardCanBeReplacedAndTheCheckoutCompletes() {
         long dress = fixtures.dress(5);
         String checkoutId = (String) api.post("/api/checkouts", shopper, body(dress, "M", 1, "pm_card_chargeDeclined"),
