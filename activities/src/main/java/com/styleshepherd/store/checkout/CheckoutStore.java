@@ -1,6 +1,7 @@
 package com.styleshepherd.store.checkout;
 
 import com.styleshepherd.store.JsonColumns;
+import com.styleshepherd.store.shopper.Shoppers;
 import com.styleshepherd.workflows.checkout.CheckoutStatus;
 import com.styleshepherd.workflows.checkout.FailureReason;
 import com.styleshepherd.workflows.checkout.PricedCart;
@@ -35,10 +36,12 @@ public class CheckoutStore {
 
     private final JdbcOperations jdbc;
     private final JsonColumns json;
+    private final Shoppers shoppers;
 
-    CheckoutStore(JdbcOperations jdbc, JsonColumns json) {
+    CheckoutStore(JdbcOperations jdbc, JsonColumns json, Shoppers shoppers) {
         this.jdbc = jdbc;
         this.json = json;
+        this.shoppers = shoppers;
     }
 
     /**
@@ -47,10 +50,7 @@ public class CheckoutStore {
      */
     @Transactional
     public Opening open(NewCheckout checkout) {
-        jdbc.prepareStatement("INSERT INTO users (id) VALUES (?) ON CONFLICT (id) DO NOTHING", statement -> {
-            statement.setString(1, checkout.userId());
-            return statement.executeUpdate();
-        });
+        shoppers.ensure(checkout.userId());
         int inserted = jdbc.prepareStatement("""
                 INSERT INTO checkouts (id, user_id, idempotency_key, request_hash, workflow_id, status, request)
                 VALUES (?, ?, ?, ?, ?, 'PENDING', CAST(? AS jsonb))

@@ -1,0 +1,49 @@
+package com.styleshepherd.api.me;
+
+import com.styleshepherd.store.shopper.ShopperProfile;
+import com.styleshepherd.store.shopper.ShopperProfiles;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.security.Principal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The caller's own profile: measurements, usual sizes, style preferences and budget, which the stylist
+ * and the return-risk model read. A shopper who never saved one gets an empty profile.
+ */
+@Controller("/api/me/profile")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ProfileController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileController.class);
+
+    private final ShopperProfiles profiles;
+
+    ProfileController(ShopperProfiles profiles) {
+        this.profiles = profiles;
+    }
+
+    @Get
+    ProfileDocument read(Principal shopper) {
+        return ProfileDocument.of(profiles.find(shopper.getName()).orElse(ShopperProfile.EMPTY));
+    }
+
+    /** Replaces the profile; answers it as stored. */
+    @Put
+    ProfileDocument replace(Principal shopper, @Valid @NotNull @Body ProfileDocument profile) {
+        profile.checkRules();
+        ProfileDocument saved = ProfileDocument.of(profiles.save(shopper.getName(), profile.toProfile()));
+        LOG.info("Profile saved userId={}", shopper.getName());
+        return saved;
+    }
+}
