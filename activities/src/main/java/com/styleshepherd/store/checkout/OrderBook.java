@@ -4,6 +4,7 @@ import com.styleshepherd.store.JsonColumns;
 import com.styleshepherd.workflows.checkout.PricedCart;
 import com.styleshepherd.workflows.checkout.PricedLine;
 import com.styleshepherd.workflows.checkout.ShippingAddress;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -98,21 +99,27 @@ public class OrderBook {
         return orderId;
     }
 
-    /** The shopper's orders, newest first. */
+    /** The shopper's orders, newest first; only those in {@code status} when it is given. */
     @ReadOnly
-    public Page<OrderRecord> listForUser(String userId, Pageable pageable) {
-        long total = jdbc.prepareStatement("SELECT count(*) FROM orders WHERE user_id = ?", statement -> {
-            statement.setString(1, userId);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
+    public Page<OrderRecord> listForUser(String userId, @Nullable String status, Pageable pageable) {
+        long total = jdbc.prepareStatement("SELECT count(*) FROM orders WHERE user_id = ? AND (CAST(? AS varchar) IS NULL OR status = ?)",
+                statement -> {
+                    statement.setString(1, userId);
+                    statement.setString(2, status);
+                    statement.setString(3, status);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        rows.next();
+                        return rows.getLong(1);
+                    }
+                });
         List<OrderRecord> orders = jdbc.prepareStatement(ORDER_COLUMNS
-                + " WHERE o.user_id = ? ORDER BY o.created_at DESC, o.id LIMIT ? OFFSET ?", statement -> {
+                + " WHERE o.user_id = ? AND (CAST(? AS varchar) IS NULL OR o.status = ?)"
+                + " ORDER BY o.created_at DESC, o.id LIMIT ? OFFSET ?", statement -> {
             statement.setString(1, userId);
-            statement.setInt(2, pageable.getSize());
-            statement.setLong(3, pageable.getOffset());
+            statement.setString(2, status);
+            statement.setString(3, status);
+            statement.setInt(4, pageable.getSize());
+            statement.setLong(5, pageable.getOffset());
             return readOrders(statement.executeQuery());
         });
         return Page.of(withLines(orders), pageable, total);
@@ -130,6 +137,47 @@ public class OrderBook {
         return withLines(orders).stream().findFirst();
     }
 
+    /** Fulfilment moves forward one step at a time: from each status, the one it may become. */
+    private static final Map<String, String> NEXT = Map.of("PLACED", "SHIPPED", "SHIPPED", "DELIVERED",
+            "DELIVERED", "COMPLETED");
+
+    /**
+     * Records a fulfilment step (ops): PLACED → SHIPPED → DELIVERED → COMPLETED, one step at a time;
+     * setting the status it already has is a no-op.
+     *
+     * @return the order as it is now; empty when there is no such order
+     * @throws IllegalStateException when the order cannot move to that status from where it is
+     */
+    @Transactional
+    public Optional<OrderRecord> advanceFulfilment(UUID orderId, String status) {
+        Optional<String> current = jdbc.prepareStatement("SELECT status FROM orders WHERE id = ? FOR UPDATE",
+                statement -> {
+                    statement.setObject(1, orderId);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
+                    }
+                });
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!current.get().equals(status)) {
+            if (!status.equals(NEXT.get(current.get()))) {
+                throw new IllegalStateException("The order is " + current.get() + "; it can become "
+                        + (NEXT.containsKey(current.get()) ? NEXT.get(current.get()) : "nothing else") + ", not " + status);
+            }
+            jdbc.prepareStatement("UPDATE orders SET status = ?, updated_at = now() WHERE id = ?", statement -> {
+                statement.setString(1, status);
+                statement.setObject(2, orderId);
+                return statement.executeUpdate();
+            });
+        }
+        List<OrderRecord> orders = jdbc.prepareStatement(ORDER_COLUMNS + " WHERE o.id = ?", statement -> {
+            statement.setObject(1, orderId);
+            return readOrders(statement.executeQuery());
+        });
+        return withLines(orders).stream().findFirst();
+    }
+
     /** How many orders exist for a checkout (0 or 1; for tests and ops checks). */
     @ReadOnly
     public int countForCheckout(UUID checkoutId) {
@@ -144,7 +192,9 @@ public class OrderBook {
 
     private static final String ORDER_COLUMNS = """
             SELECT o.id, o.checkout_id, o.user_id, o.status, o.subtotal, o.total, o.currency,
-                   o.shipping_address::text AS shipping_address, o.created_at
+                   o.shipping_address::text AS shipping_address, o.created_at,
+                   (SELECT p.status FROM payments p WHERE p.checkout_id = o.checkout_id
+                    ORDER BY p.updated_at DESC LIMIT 1) AS payment_status
             FROM orders o
             """;
 
@@ -153,7 +203,8 @@ public class OrderBook {
             List<OrderRecord> orders = new ArrayList<>();
             while (rows.next()) {
                 orders.add(new OrderRecord(rows.getObject("id", UUID.class), rows.getObject("checkout_id", UUID.class),
-                        rows.getString("user_id"), rows.getString("status"), rows.getBigDecimal("subtotal"),
+                        rows.getString("user_id"), rows.getString("status"), rows.getString("payment_status"),
+                        rows.getBigDecimal("subtotal"),
                         rows.getBigDecimal("total"), rows.getString("currency"),
                         json.read(rows.getString("shipping_address"), ShippingAddress.class), List.of(),
                         rows.getTimestamp("created_at").toInstant()));
@@ -186,8 +237,6 @@ public class OrderBook {
             }
             return null;
         });
-        return orders.stream().map(order -> new OrderRecord(order.id(), order.checkoutId(), order.userId(),
-                order.status(), order.subtotal(), order.total(), order.currency(), order.shippingAddress(),
-                List.copyOf(lines.getOrDefault(order.id(), List.of())), order.createdAt())).toList();
+        return orders.stream().map(order -> order.withLines(lines.getOrDefault(order.id(), List.of()))).toList();
     }
 }

@@ -6,8 +6,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An order with its lines. */
+/**
+ * An order with its lines.
+ *
+ * @param status PLACED, SHIPPED, DELIVERED, COMPLETED, CANCELLED or REFUNDED
+ * @param paymentStatus the status of the checkout's latest payment (SUCCEEDED, REFUNDED, ...)
+ */
 public record OrderRecord(
-        UUID id, UUID checkoutId, String userId, String status, BigDecimal subtotal, BigDecimal total,
-        String currency, ShippingAddress shippingAddress, List<OrderLineRecord> lines, Instant createdAt) {
+        UUID id, UUID checkoutId, String userId, String status, String paymentStatus, BigDecimal subtotal,
+        BigDecimal total, String currency, ShippingAddress shippingAddress, List<OrderLineRecord> lines,
+        Instant createdAt) {
+
+    /** The statuses an order can have, in the order fulfilment moves through them. */
+    public static final List<String> STATUSES = List.of("PLACED", "SHIPPED", "DELIVERED", "COMPLETED", "CANCELLED",
+            "REFUNDED");
+
+    OrderRecord withLines(List<OrderLineRecord> orderLines) {
+        return new OrderRecord(id, checkoutId, userId, status, paymentStatus, subtotal, total, currency,
+                shippingAddress, List.copyOf(orderLines), createdAt);
+    }
 }

@@ -18,6 +18,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.security.Principal;
 import java.util.UUID;
 
@@ -27,6 +28,8 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class OrderController {
 
+    static final String STATUS = "PLACED|SHIPPED|DELIVERED|COMPLETED|CANCELLED|REFUNDED";
+
     private final OrderBook orders;
 
     OrderController(OrderBook orders) {
@@ -35,10 +38,11 @@ class OrderController {
 
     @Get
     PageResponse<OrderResponse> list(Principal shopper,
+            @Nullable @QueryValue @Pattern(regexp = STATUS, message = "must be one of " + STATUS) String status,
             @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
             @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
         Paging paging = Paging.of(page, pageSize);
-        Page<OrderRecord> found = orders.listForUser(shopper.getName(), paging.pageable());
+        Page<OrderRecord> found = orders.listForUser(shopper.getName(), status, paging.pageable());
         return PageResponse.of(found, OrderResponse::of, paging);
     }
 

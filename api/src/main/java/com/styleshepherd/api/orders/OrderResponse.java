@@ -3,6 +3,7 @@ package com.styleshepherd.api.orders;
 import com.styleshepherd.store.checkout.OrderLineRecord;
 import com.styleshepherd.store.checkout.OrderRecord;
 import com.styleshepherd.workflows.checkout.ShippingAddress;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
@@ -11,21 +12,22 @@ import java.util.UUID;
 /** An order as its shopper sees it; money as decimal strings. */
 @Serdeable
 public record OrderResponse(
-        UUID orderId, UUID checkoutId, String status, String subtotal, String total, String currency,
-        ShippingAddress shippingAddress, List<Line> lines, Instant createdAt) {
+        UUID orderId, UUID checkoutId, String status, @Nullable String paymentStatus, String subtotal, String total,
+        String currency, ShippingAddress shippingAddress, List<Line> lines, Instant createdAt) {
 
     @Serdeable
-    public record Line(int lineNo, long productId, String sku, String name, String category, String size,
-            int quantity, String unitPrice, String lineTotal) {
+    public record Line(UUID lineId, int lineNo, long productId, String sku, String name, String category,
+            String size, int quantity, String unitPrice, String lineTotal) {
 
         static Line of(OrderLineRecord line) {
-            return new Line(line.lineNo(), line.productId(), line.sku(), line.productName(), line.category(),
+            return new Line(line.id(), line.lineNo(), line.productId(), line.sku(), line.productName(), line.category(),
                     line.size(), line.quantity(), line.unitPrice().toPlainString(), line.lineTotal().toPlainString());
         }
     }
 
     static OrderResponse of(OrderRecord order) {
-        return new OrderResponse(order.id(), order.checkoutId(), order.status(), order.subtotal().toPlainString(),
+        return new OrderResponse(order.id(), order.checkoutId(), order.status(), order.paymentStatus(),
+                order.subtotal().toPlainString(),
                 order.total().toPlainString(), order.currency(), order.shippingAddress(),
                 order.lines().stream().map(Line::of).toList(), order.createdAt());
     }

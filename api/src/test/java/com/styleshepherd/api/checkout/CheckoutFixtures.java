@@ -18,7 +18,7 @@ import java.util.function.Predicate;
 
 /** Products to buy and checkout requests for the checkout api tests; a bean of the test's context. */
 @Singleton
-final class CheckoutFixtures {
+public final class CheckoutFixtures {
 
     private final Api api;
     private final ProductCatalog catalog;
@@ -33,12 +33,12 @@ final class CheckoutFixtures {
     }
 
     /** A query outside the application's own transactions. */
-    <T> T read(java.util.function.Function<JdbcOperations, T> query) {
+    public <T> T read(java.util.function.Function<JdbcOperations, T> query) {
         return transactions.executeRead(status -> query.apply(jdbc));
     }
 
     /** A new dress (sizes S, M, L) with {@code stock} units of M, priced 89.00 USD; its id. */
-    long dress(int stock) {
+    public long dress(int stock) {
         String sku = "CO-" + UUID.randomUUID().toString().substring(0, 12);
         return catalog.save(new ProductDraft(sku, "Checkout Test Dress", "A dress to buy in tests", "dresses",
                 "Test", "blue", new BigDecimal("89.00"), "USD", Map.of("fit", "regular"),
@@ -46,7 +46,7 @@ final class CheckoutFixtures {
                         new ProductDraft.SizeStock("L", 5)))).product().product().id();
     }
 
-    int stock(long productId, String size) {
+    public int stock(long productId, String size) {
         return transactions.executeRead(status -> jdbc.prepareStatement("SELECT stock FROM product_sizes WHERE product_id = ? AND size = ?", statement -> {
             statement.setLong(1, productId);
             statement.setString(2, size);
@@ -57,7 +57,7 @@ final class CheckoutFixtures {
         }));
     }
 
-    static Map<String, Object> body(long productId, String size, int quantity, String paymentMethod) {
+    public static Map<String, Object> body(long productId, String size, int quantity, String paymentMethod) {
         return Map.of(
                 "items", List.of(Map.of("productId", productId, "size", size, "quantity", quantity)),
                 "paymentMethod", paymentMethod,
@@ -65,21 +65,21 @@ final class CheckoutFixtures {
                         "postalCode", "N1 9GU", "country", "GB"));
     }
 
-    static Map<String, String> key(String idempotencyKey) {
+    public static Map<String, String> key(String idempotencyKey) {
         return Map.of("Idempotency-Key", idempotencyKey);
     }
 
-    static String newKey() {
+    public static String newKey() {
         return UUID.randomUUID().toString();
     }
 
     /** Polls the checkout until the condition holds (the workflow runs on in-process workers). */
-    Reply awaitCheckout(String checkoutId, String token, Predicate<Reply> condition) {
+    public Reply awaitCheckout(String checkoutId, String token, Predicate<Reply> condition) {
         return awaitCheckout(checkoutId, token, Duration.ofSeconds(15), condition);
     }
 
     /** Polls the checkout until the condition holds, for at most {@code patience}. */
-    Reply awaitCheckout(String checkoutId, String token, Duration patience, Predicate<Reply> condition) {
+    public Reply awaitCheckout(String checkoutId, String token, Duration patience, Predicate<Reply> condition) {
         long deadline = System.nanoTime() + patience.toNanos();
         Reply reply;
         do {
@@ -97,7 +97,7 @@ final class CheckoutFixtures {
         throw new AssertionError("checkout " + checkoutId + " never got there in " + patience + ": " + reply.body());
     }
 
-    Reply awaitStatus(String checkoutId, String token, String status) {
+    public Reply awaitStatus(String checkoutId, String token, String status) {
         return awaitCheckout(checkoutId, token, reply -> status.equals(reply.body().get("status")));
     }
 }

@@ -1,0 +1,59 @@
+package com.styleshepherd.api.orders;
+
+import com.styleshepherd.api.security.Roles;
+import com.styleshepherd.store.checkout.OrderBook;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.security.Principal;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fulfilment, for ops and the warehouse integration: an order moves PLACED → SHIPPED → DELIVERED →
+ * COMPLETED one step at a time (409 otherwise). Shoppers can return lines of DELIVERED or COMPLETED
+ * orders.
+ */
+@Controller("/api/ops/orders")
+@Secured(Roles.OPS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class OpsOrderController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpsOrderController.class);
+
+    private final OrderBook orders;
+
+    OpsOrderController(OrderBook orders) {
+        this.orders = orders;
+    }
+
+    @Put("/{orderId}/status")
+    OrderResponse fulfil(Principal ops, @PathVariable UUID orderId, @Valid @NotNull @Body FulfilmentStep step) {
+        try {
+            OrderResponse order = orders.advanceFulfilment(orderId, step.status()).map(OrderResponse::of)
+                    .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No order " + orderId));
+            LOG.info("Order {} is {} (by userId={})", orderId, step.status(), ops.getName());
+            return order;
+        } catch (IllegalStateException wrongStep) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, wrongStep.getMessage());
+        }
+    }
+
+    /** @param status the step the order has reached */
+    @Serdeable
+    record FulfilmentStep(
+            @NotNull @Pattern(regexp = "SHIPPED|DELIVERED|COMPLETED", message = "must be SHIPPED, DELIVERED or COMPLETED")
+            String status) {
+    }
+}

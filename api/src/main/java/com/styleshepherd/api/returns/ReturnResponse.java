@@ -1,0 +1,19 @@
+package com.styleshepherd.api.returns;
+
+import com.styleshepherd.store.returns.ReturnRecord;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A return as its shopper sees it. */
+@Serdeable
+public record ReturnResponse(
+        UUID returnId, UUID orderId, UUID lineId, long productId, String sku, String name, String size, int quantity,
+        String reason, @Nullable String comment, String status, Instant createdAt) {
+
+    static ReturnResponse of(ReturnRecord r) {
+        return new ReturnResponse(r.id(), r.orderId(), r.lineId(), r.productId(), r.sku(), r.productName(), r.size(),
+                r.quantity(), r.reason(), r.comment(), r.status(), r.createdAt());
+    }
+}

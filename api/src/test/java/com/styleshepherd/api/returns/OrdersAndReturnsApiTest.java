@@ -1,0 +1,182 @@
+package com.styleshepherd.api.returns;
+
+import static com.styleshepherd.api.checkout.CheckoutFixtures.body;
+import static com.styleshepherd.api.checkout.CheckoutFixtures.key;
+import static com.styleshepherd.api.checkout.CheckoutFixtures.newKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.styleshepherd.api.Api;
+import com.styleshepherd.api.Api.Reply;
+import com.styleshepherd.api.Tokens;
+import com.styleshepherd.api.checkout.CheckoutFixtures;
+import com.styleshepherd.testing.RealInfrastructure;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Order history, fulfilment and returns over HTTP: orders come from real checkouts (dev workers and the
+ * payment simulator in-process), against real PostgreSQL and Redis.
+ */
+@MicronautTest(transactional = false, environments = "dev")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Property(name = "styleshepherd.demo-catalog.enabled", value = "false")
+class OrdersAndReturnsApiTest implements RealInfrastructure {
+
+    @Inject
+    Api api;
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    CheckoutFixtures fixtures;
+
+    private String shopper;
+    private String ops;
+
+    @BeforeAll
+    void setUp() {
+        shopper = tokens.shopper("returner-" + UUID.randomUUID());
+        ops = tokens.ops("warehouse-" + UUID.randomUUID());
+    }
+
+    /** A completed checkout of {@code quantity} dresses: the order as GET /api/orders/{id} answers it. */
+    private Map<String, Object> order(int quantity) {
+        String checkoutId = (String) api.post("/api/checkouts", shopper,
+                body(fixtures.dress(10), "M", quantity, "pm_card_visa"), key(newKey())).body().get("checkoutId");
+        String orderId = (String) fixtures.awaitStatus(checkoutId, shopper, "COMPLETED").body().get("orderId");
+        return api.get("/api/orders/" + orderId, shopper).body();
+    }
+
+    private Reply fulfil(String orderId, String status, String token) {
+        return api.put("/api/ops/orders/" + orderId + "/status", token, Map.of("status", status));
+    }
+
+    private static String lineId(Map<String, Object> order) {
+        return (String) ((Map<?, ?>) ((List<?>) order.get("lines")).get(0)).get("lineId");
+    }
+
+    private Map<String, Object> deliveredOrder(int quantity) {
+        Map<String, Object> order = order(quantity);
+        String orderId = (String) order.get("orderId");
+        assertEquals(200, fulfil(orderId, "SHIPPED", ops).status());
+        assertEquals(200, fulfil(orderId, "DELIVERED", ops).status());
+        return order;
+    }
+
+    @Test
+    void anOrderShowsItsLinesAndPaymentAndTheListFiltersByStatus() {
+        Map<String, Object> order = order(1);
+        String orderId = (String) order.get("orderId");
+
+        assertEquals("PLACED", order.get("status"));
+        assertEquals("SUCCEEDED", order.get("paymentStatus"));
+        assertEquals(1, ((List<?>) order.get("lines")).size());
+        assertTrue(ids(api.get("/api/orders?status=PLACED&pageSize=100", shopper)).contains(orderId));
+        assertTrue(!ids(api.get("/api/orders?status=DELIVERED&pageSize=100", shopper)).contains(orderId));
+
+        Reply bad = api.get("/api/orders?status=LOST", shopper);
+        assertEquals(400, bad.status());
+        assertEquals(List.of("status"), bad.violatedFields());
+    }
+
+    private static List<Object> ids(Reply page) {
+        return page.items().stream().map(o -> o.get("orderId")).toList();
+    }
+
+    @Test
+    void fulfilmentMovesOneStepAtATimeAndOnlyForOps() {
+        String orderId = (String) order(1).get("orderId");
+
+        assertEquals(403, fulfil(orderId, "SHIPPED", shopper).status());
+        assertEquals(409, fulfil(orderId, "DELIVERED", ops).status(), "PLACED cannot skip SHIPPED");
+        assertEquals(List.of("status"), fulfil(orderId, "LOST", ops).violatedFields());
+        assertEquals(404, fulfil(UUID.randomUUID().toString(), "SHIPPED", ops).status());
+        Reply shipped = fulfil(orderId, "SHIPPED", ops);
+        assertEquals("SHIPPED", shipped.body().get("status"));
+        assertEquals(200, fulfil(orderId, "SHIPPED", ops).status(), "repeating a step is a no-op");
+    }
+
+    @Test
+    void aDeliveredLineIsReturnedOnceAndListed() {
+        Map<String, Object> order = deliveredOrder(2);
+        String orderId = (String) order.get("orderId");
+
+        Reply created = api.post("/api/returns", shopper, Map.of("orderId", orderId, "lineId", lineId(order),
+                "reason", "TOO_SMALL", "comment", "Tight on the shoulders", "quantity", 1));
+
+        assertEquals(201, created.status(), created.body().toString());
+        String returnId = (String) created.body().get("returnId");
+        assertEquals("/api/returns/" + returnId, created.header("Location").orElseThrow());
+        assertEquals("REQUESTED", created.body().get("status"));
+        assertEquals(1, ((Number) created.body().get("quantity")).intValue());
+        assertEquals(200, api.get("/api/returns/" + returnId, shopper).status());
+        assertTrue(api.get("/api/returns?pageSize=100", shopper).items().stream()
+                .anyMatch(r -> returnId.equals(r.get("returnId"))));
+
+        Reply again = api.post("/api/returns", shopper, Map.of("orderId", orderId, "lineId", lineId(order),
+                "reason", "STYLE"));
+        assertEquals(409, again.status(), "once per line");
+        assertEquals(404, api.get("/api/returns/" + returnId, tokens.shopper("nosy-" + UUID.randomUUID())).status());
+    }
+
+    @Test
+    void aLineIsReturnedAfterDeliveryOnlyWithinItsQuantityAndOnlyByItsShopper() {
+        Map<String, Object> order = order(2);
+        String orderId = (String) order.get("orderId");
+        Map<String, Object> request = Map.of("orderId", orderId, "lineId", lineId(order), "reason", "TOO_LARGE");
+
+        assertEquals(409, api.post("/api/returns", shopper, request).status(), "not delivered yet");
+        fulfil(orderId, "SHIPPED", ops);
+        fulfil(orderId, "DELIVERED", ops);
+
+        assertEquals(404, api.post("/api/returns", tokens.shopper("stranger-" + UUID.randomUUID()), request).status());
+        Reply tooMany = api.post("/api/returns", shopper, Map.of("orderId", orderId, "lineId", lineId(order),
+                "reason", "TOO_LARGE", "quantity", 3));
+        assertEquals(422, tooMany.status());
+        assertEquals(List.of("quantity"), tooMany.violatedFields());
+        Reply wrongLine = api.post("/api/returns", shopper, Map.of("orderId", orderId,
+                "lineId", UUID.randomUUID().toString(), "reason", "TOO_LARGE"));
+        assertEquals(422, wrongLine.status());
+        assertEquals(List.of("lineId"), wrongLine.violatedFields());
+        Reply badReason = api.post("/api/returns", shopper, Map.of("orderId", orderId, "lineId", lineId(order),
+                "reason", "BORED"));
+        assertEquals(400, badReason.status());
+        assertEquals(List.of("reason"), badReason.violatedFields());
+
+        Reply whole = api.post("/api/returns", shopper, request);
+        assertEquals(201, whole.status(), whole.body().toString());
+        assertEquals(2, ((Number) whole.body().get("quantity")).intValue(), "the whole line by default");
+    }
+
+    @Test
+    void twoSimultaneousReturnsOfOneLineRecordOne() throws Exception {
+        Map<String, Object> order = deliveredOrder(1);
+        Map<String, Object> request = Map.of("orderId", order.get("orderId"), "lineId", lineId(order),
+                "reason", "QUALITY");
+        List<Future<Reply>> replies = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 8; i++) {
+                replies.add(pool.submit(() -> api.post("/api/returns", shopper, request)));
+            }
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Reply> reply : replies) {
+            statuses.add(reply.get().status());
+        }
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+    }
+}
