@@ -162,6 +162,44 @@ class OrdersAndReturnsApiTest implements RealInfrastructure {
     }
 
     @Test
+    void analyticsShowTheReturnRateBesideWhatTheModelPredicted() {
+        Map<String, Object> order = deliveredOrder(2);
+        Map<?, ?> line = (Map<?, ?>) ((List<?>) order.get("lines")).get(0);
+        String productId = String.valueOf(((Number) line.get("productId")).longValue());
+        assertEquals(201, api.post("/api/returns", shopper, Map.of("orderId", order.get("orderId"),
+                "lineId", line.get("lineId"), "reason", "TOO_SMALL", "quantity", 1)).status());
+
+        Reply byProduct = api.get("/api/ops/returns/analytics?groupBy=product", ops);
+
+        assertEquals(200, byProduct.status(), byProduct.body().toString());
+        Map<?, ?> group = ((List<?>) byProduct.body().get("groups")).stream().map(g -> (Map<?, ?>) g)
+                .filter(g -> productId.equals(g.get("key"))).findFirst().orElseThrow();
+        assertEquals(2, ((Number) group.get("unitsSold")).intValue());
+        assertEquals(1, ((Number) group.get("unitsReturned")).intValue());
+        assertEquals(0.5, ((Number) group.get("returnRate")).doubleValue());
+        assertEquals(1, ((Number) group.get("linesScored")).intValue(), "the checkout scored the line");
+        double predicted = ((Number) group.get("meanPredictedProbability")).doubleValue();
+        assertTrue(predicted > 0 && predicted < 1, group.toString());
+        assertTrue(((List<?>) byProduct.body().get("calibration")).stream()
+                .anyMatch(level -> ((Number) ((Map<?, ?>) level).get("linesReturned")).intValue() >= 1));
+
+        Reply byReason = api.get("/api/ops/returns/analytics?groupBy=reason", ops);
+        assertTrue(((List<?>) byReason.body().get("groups")).stream()
+                .anyMatch(g -> "TOO_SMALL".equals(((Map<?, ?>) g).get("key"))), byReason.body().toString());
+    }
+
+    @Test
+    void analyticsRefuseBadPeriodsAndGroupingsAndAreForOpsOnly() {
+        assertEquals(List.of("groupBy"), api.get("/api/ops/returns/analytics?groupBy=colour", ops).violatedFields());
+        assertEquals(List.of("from"), api.get("/api/ops/returns/analytics?from=yesterday", ops).violatedFields());
+        assertEquals(List.of("from"),
+                api.get("/api/ops/returns/analytics?from=2026-02-01&to=2026-01-01", ops).violatedFields());
+        assertEquals(List.of("from"),
+                api.get("/api/ops/returns/analytics?from=2024-01-01&to=2026-01-01", ops).violatedFields());
+        assertEquals(403, api.get("/api/ops/returns/analytics", shopper).status());
+    }
+
+    @Test
     void twoSimultaneousReturnsOfOneLineRecordOne() throws Exception {
         Map<String, Object> order = deliveredOrder(1);
         Map<String, Object> request = Map.of("orderId", order.get("orderId"), "lineId", lineId(order),
