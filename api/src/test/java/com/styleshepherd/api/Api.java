@@ -81,6 +81,10 @@ public final class Api implements AutoCloseable {
         return send(request, token);
     }
 
+    public Reply delete(String uri, String token) {
+        return send(HttpRequest.DELETE(uri), token);
+    }
+
     public Reply put(String uri, String token, Object body) {
         return send(HttpRequest.PUT(uri, body).contentType(MediaType.APPLICATION_JSON_TYPE), token);
     }

@@ -1,0 +1,18 @@
+package com.styleshepherd.store.memory;
+
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Something the stylist remembers about a shopper.
+ *
+ * @param type preference, fact or feedback
+ * @param metadata free-form details (source, product ids, ...), a JSON object
+ * @param score relevance to a search (lexical rank today, cosine similarity once embeddings exist);
+ *     null outside search results
+ */
+public record Memory(UUID id, String type, String text, Map<String, Object> metadata, Instant createdAt,
+        @Nullable Double score) {
+}

@@ -1,0 +1,34 @@
+package com.styleshepherd.api.me;
+
+import com.styleshepherd.api.problem.FieldProblem;
+import com.styleshepherd.store.memory.NewMemory;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/**
+ * A memory to store: {@code {"type":"preference","text":"Prefers navy over black","metadata":{"source":"chat"}}}.
+ *
+ * @param metadata a JSON object of at most {@value #MAX_METADATA_KEYS} keys
+ */
+@Serdeable
+public record MemoryCommand(
+        @NotNull @Pattern(regexp = TYPES, message = "must be one of " + TYPES) String type,
+        @NotBlank @Size(max = 4000) String text,
+        @Nullable Map<String, Object> metadata) {
+
+    static final String TYPES = "preference|fact|feedback";
+    static final int MAX_METADATA_KEYS = 20;
+
+    /** @param field where this command sits in the request, for the error ("metadata", "memories[2].metadata") */
+    NewMemory toNew(String field) {
+        if (metadata != null && metadata.size() > MAX_METADATA_KEYS) {
+            throw FieldProblem.of(field, "at most " + MAX_METADATA_KEYS + " keys");
+        }
+        return new NewMemory(type, text, metadata);
+    }
+}
