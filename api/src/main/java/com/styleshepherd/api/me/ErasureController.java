@@ -1,0 +1,50 @@
+package com.styleshepherd.api.me;
+
+import com.styleshepherd.cache.RecommendationCache;
+import com.styleshepherd.store.shopper.ShopperErasure;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import java.security.Principal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code DELETE /api/me}: erases the caller's personal data (see {@link ShopperErasure}) and their cached
+ * recommendations; answers what was erased. 409 while one of their checkouts is in progress. Workflow
+ * histories in Temporal (which hold a checkout's address) are removed by the namespace's retention
+ * period after the workflow closes.
+ */
+@Controller("/api/me")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ErasureController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErasureController.class);
+
+    private final ShopperErasure erasure;
+    private final RecommendationCache recommendations;
+
+    ErasureController(ShopperErasure erasure, RecommendationCache recommendations) {
+        this.erasure = erasure;
+        this.recommendations = recommendations;
+    }
+
+    @Delete
+    ShopperErasure.Erased erase(Principal shopper) {
+        ShopperErasure.Erased erased;
+        try {
+            erased = erasure.erase(shopper.getName());
+        } catch (ShopperErasure.CheckoutInProgress busy) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, busy.getMessage());
+        }
+        recommendations.invalidate(shopper.getName());
+        LOG.info("Personal data erased userId={} {}", shopper.getName(), erased);
+        return erased;
+    }
+}
