@@ -14,6 +14,7 @@ import java.util.Map;
  * @param usualSizes the size they usually wear per category, e.g. {@code {"dresses":"M","shoes":"39"}}
  * @param updatedAt when it was last saved; null for a shopper who never saved one
  */
+@Serdeable
 public record ShopperProfile(
         @Nullable BigDecimal heightCm,
         @Nullable BigDecimal weightKg,
@@ -49,6 +50,7 @@ public record ShopperProfile(
     }
 
     /** What the shopper means to spend on one item. */
+    @Serdeable
     public record Budget(@Nullable BigDecimal min, @Nullable BigDecimal max, String currency) {
     }
 }

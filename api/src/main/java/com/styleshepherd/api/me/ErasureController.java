@@ -1,6 +1,7 @@
 package com.styleshepherd.api.me;
 
 import com.styleshepherd.cache.RecommendationCache;
+import com.styleshepherd.cache.TaggedCache;
 import com.styleshepherd.store.shopper.ShopperErasure;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -29,10 +30,12 @@ class ErasureController {
 
     private final ShopperErasure erasure;
     private final RecommendationCache recommendations;
+    private final TaggedCache cache;
 
-    ErasureController(ShopperErasure erasure, RecommendationCache recommendations) {
+    ErasureController(ShopperErasure erasure, RecommendationCache recommendations, TaggedCache cache) {
         this.erasure = erasure;
         this.recommendations = recommendations;
+        this.cache = cache;
     }
 
     @Delete
@@ -44,6 +47,7 @@ class ErasureController {
             throw new HttpStatusException(HttpStatus.CONFLICT, busy.getMessage());
         }
         recommendations.invalidate(shopper.getName());
+        cache.invalidate(ProfileController.CACHE, ProfileController.shopperTag(shopper.getName()));
         LOG.info("Personal data erased userId={} {}", shopper.getName(), erased);
         return erased;
     }

@@ -1,7 +1,9 @@
 package com.styleshepherd.api.me;
 
+import com.styleshepherd.cache.TaggedCache;
 import com.styleshepherd.store.shopper.ShopperProfile;
 import com.styleshepherd.store.shopper.ShopperProfiles;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -13,6 +15,8 @@ import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.security.Principal;
+import java.time.Duration;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,15 +31,27 @@ class ProfileController {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProfileController.class);
 
-    private final ShopperProfiles profiles;
+    static final String CACHE = "profiles";
+    static final Duration CACHE_TTL = Duration.ofMinutes(10);
 
-    ProfileController(ShopperProfiles profiles) {
+    private final ShopperProfiles profiles;
+    private final TaggedCache cache;
+
+    ProfileController(ShopperProfiles profiles, TaggedCache cache) {
         this.profiles = profiles;
+        this.cache = cache;
+    }
+
+    /** The tag of everything cached about one shopper; invalidated when their data changes or is erased. */
+    static String shopperTag(String userId) {
+        return "shopper:" + userId;
     }
 
     @Get
     ProfileDocument read(Principal shopper) {
-        return ProfileDocument.of(profiles.find(shopper.getName()).orElse(ShopperProfile.EMPTY));
+        String userId = shopper.getName();
+        return ProfileDocument.of(cache.getOrCompute(CACHE, userId, Argument.of(ShopperProfile.class), CACHE_TTL,
+                Set.of(shopperTag(userId)), () -> profiles.find(userId).orElse(ShopperProfile.EMPTY)));
     }
 
     /** Replaces the profile; answers it as stored. */
@@ -43,6 +59,7 @@ class ProfileController {
     ProfileDocument replace(Principal shopper, @Valid @NotNull @Body ProfileDocument profile) {
         profile.checkRules();
         ProfileDocument saved = ProfileDocument.of(profiles.save(shopper.getName(), profile.toProfile()));
+        cache.invalidate(CACHE, shopperTag(shopper.getName()));
         LOG.info("Profile saved userId={}", shopper.getName());
         return saved;
     }

@@ -51,6 +51,7 @@ class ProfileApiTest implements RealInfrastructure {
     @Test
     void whatIsSavedIsReadBackAndOnlyByItsOwner() {
         String owner = tokens.shopper("profiled-" + UUID.randomUUID());
+        assertNull(api.get("/api/me/profile", owner).body().get("updatedAt"), "empty, and now cached");
 
         Reply saved = api.put("/api/me/profile", owner, fullProfile());
 
