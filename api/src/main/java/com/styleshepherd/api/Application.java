@@ -3,6 +3,11 @@ package com.styleshepherd.api;
 import com.styleshepherd.api.dev.DevStack;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.time.Duration;
 
 /**
@@ -10,6 +15,14 @@ import java.time.Duration;
  * needs and is not configured externally (Temporal test server, PostgreSQL, Redis), then runs both
  * workers in-process (see {@code application-dev.yml}).
  */
+@OpenAPIDefinition(
+        info = @Info(title = "Style Shepherd", version = "0.1",
+                description = "Voice-first AI fashion shopping assistant: catalog, checkout, orders, returns, the "
+                        + "shopper's profile and memories. Errors are RFC 7807 application/problem+json naming the "
+                        + "field; lists are paged with page and pageSize."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "An access token from the identity provider (in dev: POST /api/dev/token)")
 public final class Application {
 
     private Application() {
