@@ -5,6 +5,7 @@ import com.styleshepherd.store.checkout.StoredCheckoutRequest;
 import com.styleshepherd.workflows.checkout.CartLine;
 import com.styleshepherd.workflows.checkout.ShippingAddress;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,6 +30,7 @@ import java.util.Set;
 @Serdeable
 public record CheckoutCommand(
         @NotEmpty @Size(max = 50) List<@Valid @NotNull Item> items,
+        @Schema(example = "pm_card_visa")
         @NotBlank @Pattern(regexp = PAYMENT_METHOD, message = "must be a payment method id such as pm_card_visa")
         String paymentMethod,
         @NotNull @Valid Address shippingAddress) {
@@ -37,17 +39,18 @@ public record CheckoutCommand(
 
     @Serdeable
     public record Item(
-            @NotNull @Positive Long productId,
-            @NotBlank @Size(max = 16) String size,
-            @NotNull @Min(1) @Max(20) Integer quantity) {
+            @Schema(example = "17") @NotNull @Positive Long productId,
+            @Schema(example = "M") @NotBlank @Size(max = 16) String size,
+            @Schema(example = "1") @NotNull @Min(1) @Max(20) Integer quantity) {
     }
 
     @Serdeable
     public record Address(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 200) String line1,
-            @NotBlank @Size(max = 100) String city,
-            @NotBlank @Size(max = 20) String postalCode,
+            @Schema(example = "Ada Lovelace") @NotBlank @Size(max = 200) String name,
+            @Schema(example = "1 Loom Street") @NotBlank @Size(max = 200) String line1,
+            @Schema(example = "London") @NotBlank @Size(max = 100) String city,
+            @Schema(example = "N1 9GU") @NotBlank @Size(max = 20) String postalCode,
+            @Schema(example = "GB")
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code such as GB")
             String country) {
     }

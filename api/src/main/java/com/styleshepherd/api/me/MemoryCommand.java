@@ -4,6 +4,7 @@ import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.store.memory.NewMemory;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,9 +18,9 @@ import java.util.Map;
  */
 @Serdeable
 public record MemoryCommand(
-        @NotNull @Pattern(regexp = TYPES, message = "must be one of " + TYPES) String type,
-        @NotBlank @Size(max = 4000) String text,
-        @Nullable Map<String, Object> metadata) {
+        @Schema(example = "preference") @NotNull @Pattern(regexp = TYPES, message = "must be one of " + TYPES) String type,
+        @Schema(example = "Prefers navy over black") @NotBlank @Size(max = 4000) String text,
+        @Schema(example = "{\"source\":\"chat\"}") @Nullable Map<String, Object> metadata) {
 
     static final String TYPES = "preference|fact|feedback";
     static final int MAX_METADATA_KEYS = 20;

@@ -4,6 +4,7 @@ import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.store.shopper.ShopperProfile;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -26,7 +27,7 @@ import java.util.regex.Matcher;
 @Serdeable
 public record ProfileDocument(
         @Nullable @Valid Measurements measurements,
-        @Nullable Map<String, String> usualSizes,
+        @Schema(example = "{\"dresses\":\"M\",\"shoes\":\"39\"}") @Nullable Map<String, String> usualSizes,
         @Nullable @Valid StylePreferences stylePreferences,
         @Nullable @Valid Budget budget,
         @Nullable Instant updatedAt) {
@@ -37,8 +38,8 @@ public record ProfileDocument(
     /** Body measurements; the unit is part of each name (centimetres, kilograms). */
     @Serdeable
     public record Measurements(
-            @Nullable @DecimalMin("50") @DecimalMax("260") @Digits(integer = 3, fraction = 1) BigDecimal heightCm,
-            @Nullable @DecimalMin("20") @DecimalMax("350") @Digits(integer = 3, fraction = 1) BigDecimal weightKg,
+            @Schema(example = "168.5") @Nullable @DecimalMin("50") @DecimalMax("260") @Digits(integer = 3, fraction = 1) BigDecimal heightCm,
+            @Schema(example = "61") @Nullable @DecimalMin("20") @DecimalMax("350") @Digits(integer = 3, fraction = 1) BigDecimal weightKg,
             @Nullable @DecimalMin("40") @DecimalMax("200") @Digits(integer = 3, fraction = 1) BigDecimal bustCm,
             @Nullable @DecimalMin("40") @DecimalMax("200") @Digits(integer = 3, fraction = 1) BigDecimal chestCm,
             @Nullable @DecimalMin("30") @DecimalMax("200") @Digits(integer = 3, fraction = 1) BigDecimal waistCm,
@@ -48,7 +49,7 @@ public record ProfileDocument(
 
     @Serdeable
     public record StylePreferences(
-            @Nullable @Size(max = 20) List<@NotBlank @Size(max = 40) String> colours,
+            @Schema(example = "[\"navy\",\"olive\"]") @Nullable @Size(max = 20) List<@NotBlank @Size(max = 40) String> colours,
             @Nullable @Size(max = 20) List<@NotBlank @Size(max = 40) String> styles,
             @Nullable @Size(max = 20) List<@NotBlank @Size(max = 40) String> occasions) {
     }
@@ -58,7 +59,7 @@ public record ProfileDocument(
     public record Budget(
             @Nullable @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal min,
             @Nullable @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal max,
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
+            @Schema(example = "EUR") @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
     }
 
     /** The rules annotations cannot state: map keys and values, and one field against another. */

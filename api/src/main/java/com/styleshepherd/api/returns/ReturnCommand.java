@@ -2,6 +2,7 @@ package com.styleshepherd.api.returns;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -18,8 +19,8 @@ import java.util.UUID;
 public record ReturnCommand(
         @NotNull UUID orderId,
         @NotNull UUID lineId,
-        @NotNull @Pattern(regexp = REASONS, message = "must be one of " + REASONS) String reason,
-        @Nullable @Size(max = 2000) String comment,
+        @Schema(example = "TOO_SMALL") @NotNull @Pattern(regexp = REASONS, message = "must be one of " + REASONS) String reason,
+        @Schema(example = "Tight on the shoulders") @Nullable @Size(max = 2000) String comment,
         @Nullable @Min(1) @Max(20) Integer quantity) {
 
     static final String REASONS = "TOO_SMALL|TOO_LARGE|STYLE|QUALITY|OTHER";

@@ -70,6 +70,11 @@ class OpenApiTest implements RealInfrastructure {
                 });
         assertEquals(new TreeSet<>(), undocumented, "routes missing from the OpenAPI document");
         assertTrue(paths.size() >= 25, "documented paths: " + paths.keySet());
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
+        Map<String, Object> checkout = (Map<String, Object>) schemas.get("CheckoutCommand");
+        Map<String, Object> paymentMethod = (Map<String, Object>) ((Map<String, Object>) checkout.get("properties"))
+                .get("paymentMethod");
+        assertEquals("pm_card_visa", paymentMethod.get("example"), "request bodies carry examples");
     }
 
     @Test

@@ -5,19 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.styleshepherd.api.Api;
 import com.styleshepherd.api.Api.Reply;
+import com.styleshepherd.api.Tokens;
 import com.styleshepherd.devstack.EmbeddedRedisServer;
 import com.styleshepherd.testing.TestInfrastructure;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.token.generator.TokenGenerator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 
 /**
  * {@code /health} and {@code /prometheus} of a server with its own Redis, which the test then stops.
@@ -70,6 +73,20 @@ class HealthTest {
         assertTrue(metrics.contains("temporal_request_total"), "Temporal SDK metrics");
         assertTrue(metrics.contains("jvm_memory_used_bytes"), "JVM metrics");
         assertTrue(metrics.contains("hikaricp_connections"), "connection pool metrics");
+    }
+
+    @Test
+    @Order(2)
+    void exportsTheCacheHitRate() {
+        String shopper = new Tokens(server.getApplicationContext().getBean(TokenGenerator.class))
+                .shopper("metered-" + UUID.randomUUID());
+        api.get("/api/me/profile", shopper);
+        api.get("/api/me/profile", shopper);
+
+        String metrics = api.text("/prometheus");
+
+        assertTrue(metrics.contains("cache_gets_total{cache=\"profiles\",result=\"miss\"}"), "cache misses");
+        assertTrue(metrics.contains("cache_gets_total{cache=\"profiles\",result=\"hit\"}"), "cache hits");
     }
 
     @Test
