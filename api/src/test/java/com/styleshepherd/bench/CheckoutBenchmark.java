@@ -1,12 +1,10 @@
 package com.styleshepherd.bench;
 
-import com.styleshepherd.api.dev.DevStack;
 import com.styleshepherd.temporal.TemporalSettings;
 import com.styleshepherd.workflows.checkout.CheckoutState;
 import com.styleshepherd.workflows.checkout.CheckoutStatus;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
@@ -22,7 +20,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,18 +62,10 @@ public final class CheckoutBenchmark {
         Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 15));
         Duration measure = Duration.ofSeconds(Integer.getInteger("bench.seconds", 60));
         int rounds = Integer.getInteger("bench.rounds", 6);
-        Path report = Path.of(System.getProperty("bench.report", "docs/benchmarks/checkout.md"));
+        Path report = Path.of(System.getProperty("bench.docs", "docs/benchmarks")).resolve("checkout.md");
 
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.putIfAbsent("DEV_TEMPORAL_PORT", "0");
-        DevStack devStack = DevStack.start(env);
-        Map<String, Object> properties = new HashMap<>(devStack.properties());
-        properties.put("micronaut.server.port", -1);
-        // -Dtemporal.task-pollers=5 and the like override the dev stack's settings, to compare.
-        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("temporal."))
-                .forEach(name -> properties.put(name, System.getProperty(name)));
-        ApplicationContext context = Micronaut.build(args).mainClass(CheckoutBenchmark.class)
-                .environments(DevStack.ENVIRONMENT).properties(properties).start();
+        DevStackRun stack = DevStackRun.start(CheckoutBenchmark.class, args);
+        ApplicationContext context = stack.context();
         int exit = 0;
         try (EngineCeiling ceiling = new EngineCeiling(context.getBean(WorkflowClient.class), context.getBean(TemporalSettings.class))) {
             Shoppers shoppers = new Shoppers(context, concurrency);
@@ -108,7 +97,7 @@ public final class CheckoutBenchmark {
                 checkoutTotal = checkoutTotal == null ? c : checkoutTotal.plus(c);
             }
             String text = report(concurrency, warmup, measure, rounds, checkoutTotal, trivialTotal,
-                    shoppers.accepted.getIntervalHistogram(), properties, perRound);
+                    shoppers.accepted.getIntervalHistogram(), stack, perRound);
             System.out.println(text);
             Files.createDirectories(report.toAbsolutePath().getParent());
             Files.writeString(report, text);
@@ -117,14 +106,13 @@ public final class CheckoutBenchmark {
                 exit = 1;
             }
         } finally {
-            context.close();
-            devStack.close();
+            stack.close();
         }
         System.exit(exit);
     }
 
     static String report(int concurrency, Duration warmup, Duration measure, int rounds,
-            ClosedLoop.Result checkout, ClosedLoop.Result trivial, Histogram accepted, Map<String, Object> stack,
+            ClosedLoop.Result checkout, ClosedLoop.Result trivial, Histogram accepted, DevStackRun stack,
             List<double[]> perRound) {
         double ratio = checkout.throughput() / trivial.throughput();
         double p99 = checkout.millis(99);
@@ -140,7 +128,7 @@ public final class CheckoutBenchmark {
         out.append("- stack: dev (embedded Temporal test server, PostgreSQL, Redis; both workers and the api in one JVM;"
                 + " local payment simulator), client in the same JVM\n");
         out.append(String.format(Locale.ROOT, "- workers: %s pollers per task queue, sticky execution %s%n%n",
-                stack.get("temporal.task-pollers"), stack.get("temporal.sticky-execution")));
+                stack.setting("temporal.task-pollers"), stack.setting("temporal.sticky-execution")));
         out.append("| workload | completed | errors | throughput (/s) | p50 ms | p90 ms | p99 ms | max ms |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         out.append(row("checkout: POST /api/checkouts → workflow of " + CHECKOUT_ACTIVITIES + " activities completed",

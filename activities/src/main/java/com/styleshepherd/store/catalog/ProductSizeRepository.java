@@ -10,6 +10,6 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ProductSizeRepository extends GenericRepository<ProductSize, Long> {
 
-    @Query("SELECT * FROM product_sizes WHERE product_id IN (:productIds) AND active ORDER BY product_id, position")
+    @Query(CatalogSql.ACTIVE_SIZES)
     List<ProductSize> findActiveByProductIds(Collection<Long> productIds);
 }

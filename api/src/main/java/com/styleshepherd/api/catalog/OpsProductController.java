@@ -1,6 +1,7 @@
 package com.styleshepherd.api.catalog;
 
 import com.styleshepherd.api.security.Roles;
+import com.styleshepherd.cache.TaggedCache;
 import com.styleshepherd.store.catalog.ProductCatalog;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -26,9 +27,11 @@ class OpsProductController {
     private static final Logger LOG = LoggerFactory.getLogger(OpsProductController.class);
 
     private final ProductCatalog catalog;
+    private final TaggedCache cache;
 
-    OpsProductController(ProductCatalog catalog) {
+    OpsProductController(ProductCatalog catalog, TaggedCache cache) {
         this.catalog = catalog;
+        this.cache = cache;
     }
 
     /**
@@ -41,6 +44,9 @@ class OpsProductController {
             @PathVariable @Pattern(regexp = SaveProductRequest.SKU, message = "must be 1-64 letters, digits, '.', '_' or '-'") String sku,
             @Valid @Body SaveProductRequest request) {
         ProductCatalog.SaveResult result = catalog.save(request.toDraft(sku));
+        if (result.outcome() != ProductCatalog.Outcome.UNCHANGED) {
+            cache.invalidate(ProductController.CACHE, ProductController.CATALOG_TAG);
+        }
         ProductResponse body = ProductResponse.of(result.product());
         LOG.info("Product saved userId={} sku={} id={} outcome={}", ops.getName(), sku, body.id(), result.outcome());
         if (result.outcome() == ProductCatalog.Outcome.CREATED) {

@@ -2,9 +2,12 @@ package com.styleshepherd.api.catalog;
 
 import com.styleshepherd.api.paging.PageResponse;
 import com.styleshepherd.api.paging.Paging;
-import com.styleshepherd.store.catalog.CatalogProduct;
+import com.styleshepherd.cache.TaggedCache;
 import com.styleshepherd.store.catalog.ProductCatalog;
-import io.micronaut.data.model.Page;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.type.Argument;
+import java.time.Duration;
+import java.util.Set;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,24 +21,40 @@ import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 
-/** The public catalog: anyone may browse it. */
+/**
+ * The public catalog: anyone may browse it. Search pages are cached in Valkey for
+ * {@code styleshepherd.catalog.search-cache-ttl} (default 60 s) under the tag {@value #CATALOG_TAG}, which
+ * every product change invalidates; stock moved by checkouts shows in {@code inStock} filters within
+ * that time (the checkout itself always checks stock).
+ */
 @Controller("/api/products")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ProductController {
 
-    private final ProductCatalog catalog;
+    static final String CACHE = "catalog-search";
+    static final String CATALOG_TAG = "catalog";
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final Argument<PageResponse<ProductResponse>> PAGE =
+            (Argument) Argument.of(PageResponse.class, ProductResponse.class);
 
-    ProductController(ProductCatalog catalog) {
+    private final ProductCatalog catalog;
+    private final TaggedCache cache;
+    private final Duration cacheTtl;
+
+    ProductController(ProductCatalog catalog, TaggedCache cache,
+            @Value("${styleshepherd.catalog.search-cache-ttl:60s}") Duration cacheTtl) {
         this.catalog = catalog;
+        this.cache = cache;
+        this.cacheTtl = cacheTtl;
     }
 
     @Get("{?q,category,minPrice,maxPrice,size,inStock,page,pageSize}")
     PageResponse<ProductResponse> list(@Valid @RequestBean ProductSearchRequest request) {
         request.checkPriceRange();
         Paging paging = request.paging();
-        Page<CatalogProduct> page = catalog.search(request.toQuery(), paging.pageable());
-        return PageResponse.of(page, ProductResponse::of, paging);
+        return cache.getOrCompute(CACHE, request.cacheKey(), PAGE, cacheTtl, Set.of(CATALOG_TAG), () ->
+                PageResponse.of(catalog.search(request.toQuery(), paging.pageable()), ProductResponse::of, paging));
     }
 
     @Get("/{id}")

@@ -13,6 +13,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Query parameters of {@code GET /api/products}. Pages are 1-based; {@code pageSize} is at most 100.
@@ -27,6 +31,20 @@ public record ProductSearchRequest(
         @Nullable @QueryValue @Pattern(regexp = "true|false", message = "must be true or false") String inStock,
         @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
         @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
+
+    /** The search's identity for the cache: every parameter, normalised, hashed (SHA-256). */
+    String cacheKey() {
+        String canonical = String.join("\u0001", String.valueOf(q), String.valueOf(category),
+                minPrice == null ? "" : minPrice.stripTrailingZeros().toPlainString(),
+                maxPrice == null ? "" : maxPrice.stripTrailingZeros().toPlainString(), String.valueOf(size),
+                String.valueOf(inStock), String.valueOf(paging().page()), String.valueOf(paging().pageSize()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** Rejects a price range whose bottom is above its top: it would match nothing, by mistake. */
     void checkPriceRange() {

@@ -67,6 +67,24 @@ class ProductApiTest implements RealInfrastructure {
     }
 
     @Test
+    void aCachedSearchShowsAProductChangeAtOnce() {
+        String sku = "CACHE-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> before = new java.util.HashMap<>(productBody("Ochre Linen Shirt", "Linen shirt", "59.00",
+                List.of(Map.of("size", "M", "stock", 4))));
+        assertEquals(201, api.put("/api/ops/products/" + sku, ops, before).status());
+        String search = "?category=" + scratch + "&q=ochre";
+        assertEquals(List.of(sku), skus(search));
+        assertEquals(List.of(sku), skus(search), "the second read comes from the search cache");
+
+        Map<String, Object> renamed = new java.util.HashMap<>(before);
+        renamed.put("name", "Teal Linen Shirt");
+        assertEquals(200, api.put("/api/ops/products/" + sku, ops, renamed).status());
+
+        assertEquals(List.of(), skus(search), "saving a product invalidates every cached search");
+        assertEquals(List.of(sku), skus("?category=" + scratch + "&q=teal"));
+    }
+
+    @Test
     void readsOneProductWithMoneyAsADecimalString() {
         Map<String, Object> dress = api.get("/api/products?category=" + category + "&q=wrap").items().get(0);
         Reply one = api.get("/api/products/" + ((Number) dress.get("id")).longValue());
