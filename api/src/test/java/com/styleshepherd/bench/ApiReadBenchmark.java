@@ -89,6 +89,12 @@ public final class ApiReadBenchmark {
             long products = catalog.count();
             Reads reads = new Reads(stack);
 
+            if (Boolean.getBoolean("bench.profile-reads")) {
+                // Profile reads only, for a profiler attached to this JVM (e.g. -XX:StartFlightRecording).
+                ClosedLoop.Result only = ClosedLoop.run("api profile", clients, warmup.plus(measure), reads::apiProfile);
+                System.out.printf(Locale.ROOT, "profile reads only: %.0f/s%n", only.throughput());
+                return;
+            }
             System.out.printf("Warm-up: %d s of each workload%n", warmup.toSeconds());
             List<ClosedLoop.Operation> all = List.of(reads::apiSearch, reads::apiSearchUncached, reads::sqlSearch,
                     reads::apiProfile, reads::sqlProfile);
