@@ -99,13 +99,13 @@ public final class TaggedCache {
     public <T> T getOrCompute(String cache, String key, Argument<T> type, Duration ttl, Set<String> tags,
             Supplier<T> compute) {
         String entryKey = entryKey(cache, key);
-        List<String> tagKeys = tagKeys(tags);
-        List<String> keys = new ArrayList<>(tagKeys.size() + 1);
+        // Tags in one order: READ answers their versions in the order of their keys.
+        List<String> sortedTags = List.copyOf(new TreeSet<>(tags));
+        List<String> keys = new ArrayList<>(sortedTags.size() + 1);
         keys.add(entryKey);
-        keys.addAll(tagKeys);
+        sortedTags.forEach(tag -> keys.add(tagKey(tag)));
         List<Object> read = redis.eval(READ, ScriptOutputType.MULTI, keys.toArray(String[]::new));
         Map<String, Long> current = new TreeMap<>();
-        List<String> sortedTags = new ArrayList<>(new TreeSet<>(tags));
         for (int i = 0; i < sortedTags.size(); i++) {
             current.put(sortedTags.get(i), Long.parseLong(String.valueOf(read.get(i + 1))));
         }
@@ -155,11 +155,6 @@ public final class TaggedCache {
         }
         Objects.requireNonNull(key, "key");
         return "ss:cache:" + cache + ":" + key;
-    }
-
-    /** The tags' counter keys, in tag order (the order READ answers in). */
-    private static List<String> tagKeys(Set<String> tags) {
-        return new TreeSet<>(tags).stream().map(TaggedCache::tagKey).toList();
     }
 
     private static String tagKey(String tag) {

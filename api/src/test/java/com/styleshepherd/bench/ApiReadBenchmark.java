@@ -2,6 +2,7 @@ package com.styleshepherd.bench;
 
 import com.styleshepherd.store.catalog.CatalogSql;
 import com.styleshepherd.store.catalog.ProductCatalog;
+import com.styleshepherd.store.shopper.ShopperProfiles;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -304,12 +305,7 @@ public final class ApiReadBenchmark {
         /** The profile's select, as {@code ShopperProfiles.find} runs it. */
         void sqlProfile(int client) throws SQLException {
             try (Connection connection = dataSource.getConnection();
-                 PreparedStatement select = connection.prepareStatement("""
-                         SELECT height_cm, weight_kg, bust_cm, chest_cm, waist_cm, hips_cm, inseam_cm,
-                                usual_sizes::text AS usual_sizes, style_preferences::text AS style_preferences,
-                                budget_min, budget_max, budget_currency, updated_at
-                         FROM profiles WHERE user_id = ?
-                         """)) {
+                 PreparedStatement select = connection.prepareStatement(ShopperProfiles.FIND_BY_USER)) {
                 select.setString(1, shopperIds[Math.floorMod(client, SHOPPERS)]);
                 try (ResultSet rows = select.executeQuery()) {
                     if (!rows.next()) {

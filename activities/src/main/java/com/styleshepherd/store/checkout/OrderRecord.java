@@ -17,10 +17,6 @@ public record OrderRecord(
         BigDecimal total, String currency, ShippingAddress shippingAddress, List<OrderLineRecord> lines,
         Instant createdAt) {
 
-    /** The statuses an order can have, in the order fulfilment moves through them. */
-    public static final List<String> STATUSES = List.of("PLACED", "SHIPPED", "DELIVERED", "COMPLETED", "CANCELLED",
-            "REFUNDED");
-
     OrderRecord withLines(List<OrderLineRecord> orderLines) {
         return new OrderRecord(id, checkoutId, userId, status, paymentStatus, subtotal, total, currency,
                 shippingAddress, List.copyOf(orderLines), createdAt);

@@ -18,6 +18,13 @@ import java.util.Optional;
 public class ShopperProfiles {
 
     private static final Argument<Map<String, String>> SIZES = Argument.mapOf(String.class, String.class);
+    private static final String COLUMNS = """
+            height_cm, weight_kg, bust_cm, chest_cm, waist_cm, hips_cm, inseam_cm,
+            usual_sizes::text AS usual_sizes, style_preferences::text AS style_preferences,
+            budget_min, budget_max, budget_currency, updated_at
+            """;
+    /** The profile read ({@code ?} = the shopper); the API read benchmark runs it over plain JDBC too. */
+    public static final String FIND_BY_USER = "SELECT " + COLUMNS + " FROM profiles WHERE user_id = ?";
 
     private final JdbcOperations jdbc;
     private final JsonColumns json;
@@ -31,12 +38,7 @@ public class ShopperProfiles {
 
     @Transactional
     public Optional<ShopperProfile> find(String userId) {
-        return jdbc.prepareStatement("""
-                SELECT height_cm, weight_kg, bust_cm, chest_cm, waist_cm, hips_cm, inseam_cm,
-                       usual_sizes::text AS usual_sizes, style_preferences::text AS style_preferences,
-                       budget_min, budget_max, budget_currency, updated_at
-                FROM profiles WHERE user_id = ?
-                """, statement -> {
+        return jdbc.prepareStatement(FIND_BY_USER, statement -> {
             statement.setString(1, userId);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.of(read(rows)) : Optional.<ShopperProfile>empty();
@@ -58,10 +60,7 @@ public class ShopperProfiles {
                     inseam_cm = excluded.inseam_cm, usual_sizes = excluded.usual_sizes,
                     style_preferences = excluded.style_preferences, budget_min = excluded.budget_min,
                     budget_max = excluded.budget_max, budget_currency = excluded.budget_currency, updated_at = now()
-                RETURNING height_cm, weight_kg, bust_cm, chest_cm, waist_cm, hips_cm, inseam_cm,
-                          usual_sizes::text AS usual_sizes, style_preferences::text AS style_preferences,
-                          budget_min, budget_max, budget_currency, updated_at
-                """, statement -> {
+                RETURNING\s""" + COLUMNS, statement -> {
             statement.setString(1, userId);
             BigDecimal[] measurements = {profile.heightCm(), profile.weightKg(), profile.bustCm(), profile.chestCm(),
                     profile.waistCm(), profile.hipsCm(), profile.inseamCm()};
