@@ -78,7 +78,7 @@ final class MyntraCatalog {
         return new ProductDraft("MYN-" + row.get("Product_ID").strip(), truncate(name, 200),
                 description.isEmpty() ? name : description, category(name),
                 truncate(row.get("Product_Brand").strip(), 100), color.isEmpty() ? null : truncate(color, 40),
-                new BigDecimal(row.get("Price").strip()), "INR", Map.of("gender", row.get("Gender").strip()),
+                new BigDecimal(row.get("Price").strip()), "INR", Map.of("gender", row.get("Gender").strip()), null,
                 List.of(new ProductDraft.SizeStock("S", 10), new ProductDraft.SizeStock("M", 10),
                         new ProductDraft.SizeStock("L", 0)));
     }

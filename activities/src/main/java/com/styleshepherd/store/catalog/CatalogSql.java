@@ -29,6 +29,9 @@ public final class CatalogSql {
                      p.id
             """;
 
+    /** The ids of every match, for filtering a vector search exactly. */
+    public static final String MATCHING_IDS = "SELECT p.id " + FILTERS;
+
     /** How many products match in all. */
     public static final String COUNT = "SELECT count(*) " + FILTERS;
 

@@ -75,7 +75,7 @@ public final class DemoCatalogSeeder {
         try {
             DemoProduct p = json.readValue(line, DemoProduct.class);
             return new ProductDraft(p.sku(), p.name(), p.description(), p.category(), p.brand(), p.color(),
-                    new BigDecimal(p.price()), p.currency(), p.attributes(),
+                    new BigDecimal(p.price()), p.currency(), p.attributes(), null,
                     p.sizes().stream().map(s -> new ProductDraft.SizeStock(s.size(), s.stock())).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("Bad demo catalog line: " + line, e);

@@ -23,6 +23,7 @@ public record Product(
         BigDecimal price,
         String currency,
         @TypeDef(type = DataType.JSON) Map<String, Object> attributes,
+        @Nullable String imageRef,
         int contentVersion,
         Instant createdAt,
         Instant updatedAt) {

@@ -27,23 +27,23 @@ public class ProductCatalog {
     // A change to what a shopper reads bumps content_version, which marks the embedding stale.
     // The WHERE clause skips the update (and returns no row) when nothing changed.
     private static final String UPSERT_PRODUCT = """
-            INSERT INTO products (sku, name, description, category, brand, color, price, currency, attributes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+            INSERT INTO products (sku, name, description, category, brand, color, price, currency, attributes, image_ref)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)
             ON CONFLICT (sku) DO UPDATE SET
                 name = EXCLUDED.name, description = EXCLUDED.description, category = EXCLUDED.category,
                 brand = EXCLUDED.brand, color = EXCLUDED.color, price = EXCLUDED.price,
-                currency = EXCLUDED.currency, attributes = EXCLUDED.attributes,
+                currency = EXCLUDED.currency, attributes = EXCLUDED.attributes, image_ref = EXCLUDED.image_ref,
                 content_version = products.content_version + CASE
                     WHEN (products.name, products.description, products.category, products.brand,
-                          products.color, products.attributes)
+                          products.color, products.attributes, products.image_ref)
                          IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.description, EXCLUDED.category,
-                          EXCLUDED.brand, EXCLUDED.color, EXCLUDED.attributes)
+                          EXCLUDED.brand, EXCLUDED.color, EXCLUDED.attributes, EXCLUDED.image_ref)
                     THEN 1 ELSE 0 END,
                 updated_at = now()
             WHERE (products.name, products.description, products.category, products.brand, products.color,
-                   products.price, products.currency, products.attributes)
+                   products.price, products.currency, products.attributes, products.image_ref)
                   IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.description, EXCLUDED.category, EXCLUDED.brand,
-                   EXCLUDED.color, EXCLUDED.price, EXCLUDED.currency, EXCLUDED.attributes)
+                   EXCLUDED.color, EXCLUDED.price, EXCLUDED.currency, EXCLUDED.attributes, EXCLUDED.image_ref)
             RETURNING id, (xmax = 0) AS inserted
             """;
 
@@ -81,6 +81,38 @@ public class ProductCatalog {
         return page.map(withSizes(page.getContent()));
     }
 
+    /**
+     * The ids of every product matching {@code query}'s filters (its text is ignored), as a set of
+     * bits, or null when the query filters nothing.
+     */
+    @ReadOnly
+    public java.util.BitSet matchingIds(CatalogQuery query) {
+        if (query.category() == null && query.minPrice() == null && query.maxPrice() == null && query.size() == null
+                && !query.inStock()) {
+            return null;
+        }
+        java.util.BitSet ids = new java.util.BitSet();
+        for (Long id : products.matchingIds(null, query.category(), query.minPrice(), query.maxPrice(), query.size(),
+                query.inStock())) {
+            if (id <= Integer.MAX_VALUE) {
+                ids.set(id.intValue());
+            }
+        }
+        return ids;
+    }
+
+    /** These products with their sizes, in the order of {@code ids}; ids with no product are left out. */
+    @ReadOnly
+    public List<CatalogProduct> findAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Product> found = products.findByIds(ids.toArray(Long[]::new));
+        Function<Product, CatalogProduct> withSizes = withSizes(found);
+        Map<Long, Product> byId = found.stream().collect(Collectors.toMap(Product::id, Function.identity()));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(withSizes).toList();
+    }
+
     @ReadOnly
     public Optional<CatalogProduct> find(long id) {
         return products.findById(id).map(p -> withSizes(List.of(p)).apply(p));
@@ -113,6 +145,7 @@ public class ProductCatalog {
             statement.setBigDecimal(7, draft.price());
             statement.setString(8, draft.currency());
             statement.setString(9, json.write(draft.attributes()));
+            statement.setString(10, draft.imageRef());
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
                     return null;

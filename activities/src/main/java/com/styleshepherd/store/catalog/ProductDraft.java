@@ -9,6 +9,8 @@ import java.util.Map;
  * Everything that defines a product, as ops or an import provide it. Saving a draft replaces the
  * product with that SKU, including which sizes are sold and their stock.
  *
+ * @param imageRef the product's picture: a file name under {@code styleshepherd.catalog.image-root} or an
+ *     http(s) URL; null when it has none
  * @param sizes in display order; each size's stock is the number of units that can be sold
  */
 public record ProductDraft(
@@ -21,6 +23,7 @@ public record ProductDraft(
         BigDecimal price,
         String currency,
         Map<String, Object> attributes,
+        @Nullable String imageRef,
         List<SizeStock> sizes) {
 
     public ProductDraft {

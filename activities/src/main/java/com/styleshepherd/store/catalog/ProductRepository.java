@@ -8,6 +8,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -22,6 +23,18 @@ interface ProductRepository extends GenericRepository<Product, Long> {
             @Nullable String size,
             boolean inStock,
             Pageable pageable);
+
+    @Query(CatalogSql.MATCHING_IDS)
+    List<Long> matchingIds(
+            @Nullable String text,
+            @Nullable String category,
+            @Nullable BigDecimal minPrice,
+            @Nullable BigDecimal maxPrice,
+            @Nullable String size,
+            boolean inStock);
+
+    @Query("SELECT * FROM products WHERE id = ANY (:ids)")
+    List<Product> findByIds(Long[] ids);
 
     Optional<Product> findById(Long id);
 

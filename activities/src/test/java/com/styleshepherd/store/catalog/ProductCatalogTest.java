@@ -165,7 +165,7 @@ class ProductCatalogTest implements RealInfrastructure {
     private static ProductDraft draft(String category, String sku, String name, String description, String price,
             List<ProductDraft.SizeStock> sizes) {
         return new ProductDraft(sku, name, description, category, "Northway", null, new BigDecimal(price), "USD",
-                Map.of("material", "test"), sizes);
+                Map.of("material", "test"), null, sizes);
     }
 
     private static ProductDraft.SizeStock size(String size, int stock) {

@@ -26,16 +26,17 @@ public record ProductResponse(
         String price,
         String currency,
         Map<String, Object> attributes,
+        @Nullable String image,
         List<SizeStock> sizes) {
 
     @Serdeable
     public record SizeStock(String size, int stock) {
     }
 
-    static ProductResponse of(CatalogProduct catalogProduct) {
+    public static ProductResponse of(CatalogProduct catalogProduct) {
         Product p = catalogProduct.product();
         return new ProductResponse(p.id(), p.sku(), p.name(), p.description(), p.category(), p.brand(), p.color(),
-                p.price().toPlainString(), p.currency(), p.attributes(),
+                p.price().toPlainString(), p.currency(), p.attributes(), p.imageRef(),
                 catalogProduct.sizes().stream().map(s -> new SizeStock(s.size(), s.stock())).toList());
     }
 }

@@ -24,6 +24,8 @@ import java.util.Set;
  *
  * @param price a decimal string with at most two decimals, e.g. {@code "49.90"}
  * @param currency an ISO 4217 code, e.g. {@code "USD"}
+ * @param image the product's picture: a file name under the configured image root (e.g. {@code 10000.jpg})
+ *     or an http(s) URL; used for visual search
  * @param sizes the sizes sold, in display order, each with the units that can be sold
  */
 @Serdeable
@@ -36,11 +38,14 @@ public record SaveProductRequest(
         @NotNull @Pattern(regexp = PRICE, message = "must be a decimal amount with at most 2 decimals, such as 49.90") String price,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
         @Nullable @Size(max = 50) Map<String, Object> attributes,
+        @Nullable @Size(max = 500) @Pattern(regexp = IMAGE, message = "must be a file name such as 10000.jpg or an http(s) URL") String image,
         @NotEmpty @Size(max = 40) List<@Valid @NotNull SizeStock> sizes) {
 
     static final String CATEGORY = "[a-z][a-z0-9-]{1,63}";
     static final String SIZE = "[A-Za-z0-9][A-Za-z0-9./ -]{0,15}";
     static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    /** A relative file name (no "..", no leading slash) or an http(s) URL. */
+    static final String IMAGE = "(https?://\\S+)|((?!.*\\.\\.)[A-Za-z0-9_-][A-Za-z0-9._/-]*)";
     static final String PRICE = "\\d{1,10}(\\.\\d{1,2})?";
 
     @Serdeable
@@ -61,7 +66,7 @@ public record SaveProductRequest(
             }
         }
         return new ProductDraft(sku, name.strip(), description.strip(), category, blankToNull(brand),
-                blankToNull(color), new BigDecimal(price), currency, attributes,
+                blankToNull(color), new BigDecimal(price), currency, attributes, blankToNull(image),
                 sizes.stream().map(s -> new ProductDraft.SizeStock(s.size(), s.stock())).toList());
     }
 

@@ -41,7 +41,7 @@ public final class CheckoutFixtures {
     public long dress(int stock) {
         String sku = "CO-" + UUID.randomUUID().toString().substring(0, 12);
         return catalog.save(new ProductDraft(sku, "Checkout Test Dress", "A dress to buy in tests", "dresses",
-                "Test", "blue", new BigDecimal("89.00"), "USD", Map.of("fit", "regular"),
+                "Test", "blue", new BigDecimal("89.00"), "USD", Map.of("fit", "regular"), null,
                 List.of(new ProductDraft.SizeStock("S", 5), new ProductDraft.SizeStock("M", stock),
                         new ProductDraft.SizeStock("L", 5)))).product().product().id();
     }

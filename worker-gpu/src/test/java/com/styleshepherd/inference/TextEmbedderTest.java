@@ -1,4 +1,4 @@
-package com.styleshepherd.gpu.embedding;
+package com.styleshepherd.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

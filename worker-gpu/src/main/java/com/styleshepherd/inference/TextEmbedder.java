@@ -1,5 +1,6 @@
-package com.styleshepherd.gpu.embedding;
+package com.styleshepherd.inference;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -58,8 +59,16 @@ public final class TextEmbedder implements AutoCloseable {
         this.model = model;
     }
 
-    /** Loads the model and tokenizer from the classpath (a copy in a temporary directory). */
+    /** Loads the model and tokenizer from the classpath onto the CPU. */
     public static TextEmbedder load(Variant variant) {
+        return load(variant, Device.cpu());
+    }
+
+    /**
+     * Loads the model and tokenizer from the classpath (a copy in a temporary directory). On a GPU
+     * device ONNX Runtime runs the model with its CUDA execution provider ({@code onnxruntime_gpu}).
+     */
+    public static TextEmbedder load(Variant variant, Device device) {
         try {
             Path directory = Files.createTempDirectory("minilm-");
             Path modelFile = copy(variant.resource + ".onnx", directory.resolve("model.onnx"));
@@ -70,6 +79,7 @@ public final class TextEmbedder implements AutoCloseable {
                     .setTypes(NDList.class, NDList.class)
                     .optModelPath(modelFile)
                     .optEngine("OnnxRuntime")
+                    .optDevice(device)
                     .optTranslator(new NoopTranslator())
                     .build()
                     .loadModel();
@@ -111,7 +121,7 @@ public final class TextEmbedder implements AutoCloseable {
             mask[i] = encodings[i].getAttentionMask();
             types[i] = encodings[i].getTypeIds();
         }
-        try (NDManager manager = NDManager.newBaseManager();
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
              Predictor<NDList, NDList> predictor = model.newPredictor()) {
             NDArray inputIds = manager.create(ids);
             inputIds.setName("input_ids");

@@ -1,0 +1,43 @@
+package com.styleshepherd.api.limits;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import java.util.Map;
+import org.zalando.problem.Problem;
+import org.zalando.problem.Status;
+
+/**
+ * The server accepts bodies up to 64 MB for its two upload endpoints; every other request body is
+ * limited to 1 MB here, by its {@code Content-Length}, before it is read: 413 problem+json.
+ */
+@ServerFilter("/api/**")
+final class BodySizeFilter {
+
+    static final long DEFAULT_LIMIT = 1024 * 1024;
+    /** Upload endpoints and their own limit (they check the size they actually received too). */
+    static final Map<String, Long> UPLOADS = Map.of(
+            "/api/ops/products/import", 64L * 1024 * 1024,
+            "/api/search/visual", 8L * 1024 * 1024 + 64 * 1024);
+
+    @RequestFilter
+    @Nullable
+    HttpResponse<?> limit(HttpRequest<?> request) {
+        long length = request.getContentLength();
+        long limit = UPLOADS.getOrDefault(request.getPath(), DEFAULT_LIMIT);
+        if (length > limit) {
+            return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+                    .contentType("application/problem+json")
+                    .body(Problem.builder()
+                            .withStatus(Status.REQUEST_ENTITY_TOO_LARGE)
+                            .withTitle("Payload Too Large")
+                            .withDetail("The body is " + length + " bytes; " + request.getPath() + " accepts at most "
+                                    + limit + ".")
+                            .build());
+        }
+        return null;
+    }
+}

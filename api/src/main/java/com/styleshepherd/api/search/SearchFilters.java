@@ -1,0 +1,41 @@
+package com.styleshepherd.api.search;
+
+import com.styleshepherd.api.problem.FieldProblem;
+import com.styleshepherd.store.catalog.CatalogQuery;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.QueryValue;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+
+/**
+ * The filters of a semantic or visual search: the same as {@code GET /api/products}, applied exactly
+ * before ranking, and how many results to return ({@code topK}, 1–100, default 20).
+ */
+@Introspected
+public record SearchFilters(
+        @Nullable @QueryValue @Pattern(regexp = "[a-z][a-z0-9-]{1,63}", message = "must be a category slug such as dresses") String category,
+        @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal minPrice,
+        @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal maxPrice,
+        @Nullable @QueryValue @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9./ -]{0,15}", message = "must be a size such as M, 38 or ONE SIZE") String size,
+        @Nullable @QueryValue @Pattern(regexp = "true|false", message = "must be true or false") String inStock,
+        @Nullable @QueryValue @Min(1) @Max(100) Integer topK) {
+
+    public static final int DEFAULT_TOP_K = 20;
+
+    /** The catalog filters; a price range whose bottom is above its top is refused, naming minPrice. */
+    public CatalogQuery toQuery() {
+        if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
+            throw FieldProblem.of("minPrice", "must not be greater than maxPrice");
+        }
+        return new CatalogQuery(null, category, minPrice, maxPrice, size, "true".equals(inStock));
+    }
+
+    public int k() {
+        return topK == null ? DEFAULT_TOP_K : topK;
+    }
+}
