@@ -8,6 +8,7 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -98,6 +99,17 @@ public final class Api implements AutoCloseable {
         MutableHttpRequest<?> request = HttpRequest.POST(uri, body).contentType(MediaType.APPLICATION_JSON_TYPE);
         headers.forEach(request::header);
         return send(request, token);
+    }
+
+    /** A multipart/form-data POST with one file part. */
+    public Reply upload(String uri, String token, String part, String fileName, MediaType type, byte[] bytes) {
+        MultipartBody body = MultipartBody.builder().addPart(part, fileName, type, bytes).build();
+        return send(HttpRequest.POST(uri, body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE), token);
+    }
+
+    /** A POST of raw bytes with the given content type. */
+    public Reply postBytes(String uri, String token, MediaType type, byte[] bytes) {
+        return send(HttpRequest.POST(uri, bytes).contentType(type), token);
     }
 
     private Reply send(MutableHttpRequest<?> request, String token) {
