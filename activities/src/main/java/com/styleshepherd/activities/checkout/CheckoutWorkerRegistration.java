@@ -5,11 +5,14 @@ import com.styleshepherd.workflows.TaskQueues;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflowImpl;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Named;
 import java.util.List;
 
 /** The checkout workflow and its activities, on task queue {@code checkout}. */
+// Only where the worker runs: the gpu worker has this module on its classpath for the store.
 @Factory
+@Requires(property = "styleshepherd.worker.enabled", value = "true")
 class CheckoutWorkerRegistration {
 
     @Bean

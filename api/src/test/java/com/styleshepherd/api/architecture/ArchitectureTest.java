@@ -47,12 +47,24 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().areAssignableTo(Clock.class)
             .because("workflow code must replay identically: use Workflow.currentTimeMillis/newRandom/randomUUID");
 
-    /** The api reads stores; it never calls activity implementations or worker internals directly. */
+    /**
+     * The api reads stores and encodes search queries with the inference models; it never calls
+     * activity implementations or worker internals directly.
+     */
     static final ArchRule API_STAYS_OUT_OF_ACTIVITY_IMPLEMENTATIONS = noClasses()
             .that().resideInAPackage("com.styleshepherd.api..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "com.styleshepherd.activities..", "com.styleshepherd.worker..", "com.styleshepherd.gpu..")
             .because("the api starts workflows; activities run on workers");
+
+    /** The models are plain inference: no database, cache, Temporal or worker code in them. */
+    static final ArchRule INFERENCE_IS_PURE = noClasses()
+            .that().resideInAPackage("com.styleshepherd.inference..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.styleshepherd.store..", "com.styleshepherd.cache..", "com.styleshepherd.search..",
+                    "com.styleshepherd.temporal..", "com.styleshepherd.workflows..", "com.styleshepherd.gpu..",
+                    "io.temporal..", "java.sql..", "io.lettuce..")
+            .because("the api and the gpu worker share the models; neither drags the other's world in");
 
     /** Nothing below the api knows about HTTP controllers. */
     static final ArchRule NOTHING_DEPENDS_ON_THE_API = noClasses()
@@ -72,6 +84,11 @@ class ArchitectureTest {
     @Test
     void apiStaysOutOfActivityImplementations() {
         API_STAYS_OUT_OF_ACTIVITY_IMPLEMENTATIONS.check(PRODUCTION);
+    }
+
+    @Test
+    void inferenceIsPure() {
+        INFERENCE_IS_PURE.check(PRODUCTION);
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.styleshepherd.api.Api;
 import com.styleshepherd.api.Api.Reply;
 import com.styleshepherd.api.Tokens;
+import com.styleshepherd.api.WorkerJvm;
 import com.styleshepherd.payments.PaymentSimulator;
 import com.styleshepherd.store.checkout.OrderBook;
 import com.styleshepherd.store.checkout.PaymentLedger;

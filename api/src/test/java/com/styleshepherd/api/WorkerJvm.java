@@ -1,4 +1,4 @@
-package com.styleshepherd.api.checkout;
+package com.styleshepherd.api;
 
 import com.styleshepherd.worker.WorkerApplication;
 import java.io.IOException;
@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The regular worker as a separate operating-system process ({@link WorkerApplication}, the same main
- * class production runs), on this test's classpath and pointed at the test's PostgreSQL, Redis and
- * Temporal server. Its output goes to {@code target/<name>.log}.
+ * A worker as a separate operating-system process (the same main class production runs:
+ * {@link WorkerApplication} or the gpu worker's), on this test's classpath and pointed at the test's
+ * PostgreSQL, Redis and Temporal server. Its output goes to {@code target/<name>.log}.
  */
-final class WorkerJvm implements AutoCloseable {
+public final class WorkerJvm implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -25,8 +25,13 @@ final class WorkerJvm implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts a worker process with the given configuration (Micronaut property -> value). */
-    static WorkerJvm start(String name, Map<String, String> properties) {
+    /** Starts a regular worker process with the given configuration (Micronaut property -> value). */
+    public static WorkerJvm start(String name, Map<String, String> properties) {
+        return start(name, WorkerApplication.class.getName(), properties);
+    }
+
+    /** Starts {@code mainClass} as a worker process with the given configuration. */
+    public static WorkerJvm start(String name, String mainClass, Map<String, String> properties) {
         try {
             Path target = Path.of("target");
             Files.createDirectories(target);
@@ -37,7 +42,7 @@ final class WorkerJvm implements AutoCloseable {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "@" + argFile, "-Xmx512m", "-XX:TieredStopAtLevel=1"));
             properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-            command.add(WorkerApplication.class.getName());
+            command.add(mainClass);
             Path log = target.resolve(name + ".log");
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -49,16 +54,16 @@ final class WorkerJvm implements AutoCloseable {
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** SIGKILL (what {@code kill -9} sends): no shutdown hook runs, nothing is flushed or closed. */
-    int killHard() throws InterruptedException {
+    public int killHard() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("worker process " + process.pid() + " survived SIGKILL");
@@ -67,7 +72,7 @@ final class WorkerJvm implements AutoCloseable {
     }
 
     /** The process's output so far, for assertion messages. */
-    String output() {
+    public String output() {
         try {
             return Files.exists(log) ? Files.readString(log) : "";
         } catch (IOException e) {
