@@ -97,6 +97,9 @@ public final class TestInfrastructure {
         config.put("temporal.address", "localhost:" + temporalPort);
         config.put("temporal.sticky-execution", "false");
         config.put("temporal.task-pollers", String.valueOf(TemporalSettings.TEST_SERVER_TASK_POLLERS));
+        // Test classes share one database and engine: a job started by one class's startup would still
+        // be running in the next. Tests start embedding jobs themselves.
+        config.put("styleshepherd.embedding.embed-on-start", "false");
         return Map.copyOf(config);
     }
 }

@@ -58,6 +58,16 @@ class QuickStartIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, token.statusCode(), token.body());
             assertTrue(Files.readString(log).contains("Style Shepherd dev stack ready"), "the startup line");
+
+            // The demo catalog is embedded at startup: semantic search answers once that job is done.
+            long searchDeadline = System.nanoTime() + PATIENCE.toNanos();
+            HttpResponse<String> search = get(base + "/api/search?q=warm+winter+coat&topK=3");
+            while (!search.body().contains("\"score\"") && System.nanoTime() < searchDeadline) {
+                Thread.sleep(500);
+                search = get(base + "/api/search?q=warm+winter+coat&topK=3");
+            }
+            assertEquals(200, search.statusCode(), search.body());
+            assertTrue(search.body().contains("\"score\""), "semantic search over the demo catalog: " + search.body());
         } finally {
             app.destroy();
             if (!app.waitFor(60, TimeUnit.SECONDS)) {
