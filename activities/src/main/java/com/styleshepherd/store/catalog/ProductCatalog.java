@@ -164,6 +164,12 @@ public class ProductCatalog {
         return new SaveResult(outcome, find(productId).orElseThrow());
     }
 
+    /** Saves every draft in one transaction (an import batch): all or none. Outcomes in order. */
+    @Transactional
+    public List<Outcome> saveAll(List<ProductDraft> drafts) {
+        return drafts.stream().map(draft -> save(draft).outcome()).toList();
+    }
+
     private boolean saveSizes(long productId, List<ProductDraft.SizeStock> draftSizes) {
         int changed = jdbc.prepareStatement(UPSERT_SIZE, statement -> {
             short position = 0;

@@ -30,10 +30,10 @@ import jakarta.validation.constraints.Positive;
 @Controller("/api/products")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ProductController {
+public class ProductController {
 
-    static final String CACHE = "catalog-search";
-    static final String CATALOG_TAG = "catalog";
+    public static final String CACHE = "catalog-search";
+    public static final String CATALOG_TAG = "catalog";
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static final Argument<PageResponse<ProductResponse>> PAGE =
             (Argument) Argument.of(PageResponse.class, ProductResponse.class);

@@ -43,7 +43,7 @@ public record SaveProductRequest(
 
     static final String CATEGORY = "[a-z][a-z0-9-]{1,63}";
     static final String SIZE = "[A-Za-z0-9][A-Za-z0-9./ -]{0,15}";
-    static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    public static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     /** A relative file name (no "..", no leading slash) or an http(s) URL. */
     static final String IMAGE = "(https?://\\S+)|((?!.*\\.\\.)[A-Za-z0-9_-][A-Za-z0-9._/-]*)";
     static final String PRICE = "\\d{1,10}(\\.\\d{1,2})?";
@@ -55,7 +55,7 @@ public record SaveProductRequest(
     }
 
     /** The draft to save, after the checks annotations cannot express. */
-    ProductDraft toDraft(String sku) {
+    public ProductDraft toDraft(String sku) {
         if (!isKnownCurrency(currency)) {
             throw FieldProblem.of("currency", "is not an ISO 4217 currency code");
         }

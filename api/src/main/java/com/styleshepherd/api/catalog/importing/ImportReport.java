@@ -1,0 +1,35 @@
+package com.styleshepherd.api.catalog.importing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * What an import did. Importing the same file again reports every row {@code unchanged}.
+ *
+ * @param rowsRead data rows in the file (header excluded)
+ * @param rejections the rejected rows (the first 1,000), each with its line and why
+ * @param embeddingJobId the embedding job started for the created and updated products, if any
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+public record ImportReport(
+        String importId,
+        String format,
+        String mapping,
+        String sha256,
+        int rowsRead,
+        int created,
+        int updated,
+        int unchanged,
+        int rejected,
+        List<Rejection> rejections,
+        @Nullable String embeddingJobId) {
+
+    /** A row that was not imported: its line in the file (1 is the first line), its SKU if read, and why. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record Rejection(long line, @Nullable String sku, String reason) {
+    }
+}
