@@ -178,7 +178,8 @@ class SemanticSearchApiTest implements TestPropertyProvider {
         for (int attempt = 0; attempt < 3; attempt++) {
             Instant requested = Instant.now().minusMillis(50);
             Map<String, Object> job = runOneJob();
-            if (!Instant.parse((String) job.get("startedAt")).isBefore(requested)) {
+            Object startedAt = job.get("startedAt");
+            if (startedAt == null || !Instant.parse((String) startedAt).isBefore(requested)) {
                 return job;
             }
         }
