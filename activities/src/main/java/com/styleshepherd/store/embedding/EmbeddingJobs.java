@@ -26,7 +26,7 @@ import java.util.UUID;
 public class EmbeddingJobs {
 
     private static final Argument<Map<String, String>> MODELS = Argument.mapOf(String.class, String.class);
-    private static final String COLUMNS = "SELECT id, state, models::text AS models, total, processed, skipped, "
+    private static final String COLUMNS = "SELECT id, state, models::text AS models, planned, processed, skipped, "
             + "requested_by, error, created_at, started_at, finished_at FROM embedding_jobs ";
 
     private final JdbcOperations jdbc;
@@ -96,7 +96,7 @@ public class EmbeddingJobs {
     @Transactional
     public void recordPlan(UUID id, int total, Map<String, String> models) {
         jdbc.prepareStatement("""
-                UPDATE embedding_jobs SET total = ?, models = CAST(? AS jsonb), updated_at = now()
+                UPDATE embedding_jobs SET planned = ?, models = CAST(? AS jsonb), updated_at = now()
                 WHERE id = ? AND state = 'RUNNING'
                 """, statement -> {
             statement.setInt(1, total);
@@ -147,7 +147,7 @@ public class EmbeddingJobs {
             while (rows.next()) {
                 jobs.add(new EmbeddingJob(rows.getObject("id", UUID.class),
                         EmbeddingJob.State.valueOf(rows.getString("state")),
-                        json.read(rows.getString("models"), MODELS), rows.getInt("total"), rows.getInt("processed"),
+                        json.read(rows.getString("models"), MODELS), rows.getInt("planned"), rows.getInt("processed"),
                         rows.getInt("skipped"), rows.getString("requested_by"), rows.getString("error"),
                         rows.getTimestamp("created_at").toInstant(), instant(rows.getTimestamp("started_at")),
                         instant(rows.getTimestamp("finished_at"))));
