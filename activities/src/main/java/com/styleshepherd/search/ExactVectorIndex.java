@@ -108,17 +108,6 @@ public final class ExactVectorIndex {
         }
     }
 
-    /** The product's vector, if it has one here. */
-    public float[] vectorOf(long productId) {
-        lock.readLock().lock();
-        try {
-            Integer slot = slots.get(productId);
-            return slot == null ? null : vectors[slot];
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
     /**
      * The {@code k} products most similar to {@code query}, best first, among those {@code allowed}
      * contains (every product when it is null). Ties go to the lower product id.

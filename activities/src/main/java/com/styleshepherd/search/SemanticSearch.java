@@ -5,7 +5,6 @@ import com.styleshepherd.store.catalog.CatalogQuery;
 import com.styleshepherd.store.catalog.ProductCatalog;
 import com.styleshepherd.store.embedding.EmbeddingStore;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.BitSet;
@@ -66,12 +65,6 @@ public class SemanticSearch {
                 .toList();
     }
 
-    /** A product's vector of this model, when it has one. */
-    @Nullable
-    public float[] vectorOf(String modelId, String modelVersion, long productId) {
-        return index(modelId, modelVersion).vectorOf(productId);
-    }
-
     /** The index of this model, caught up with PostgreSQL when the last catch-up is older than the refresh. */
     public ExactVectorIndex index(String modelId, String modelVersion) {
         Holder holder = indexes.computeIfAbsent(modelId + "/" + modelVersion,
@@ -99,29 +92,27 @@ public class SemanticSearch {
                 return;
             }
             // The first load is waited for; later catch-ups are done by one search while others go on.
-            if (loaded ? catchingUp.tryLock() : lock()) {
-                try {
-                    if (!loaded || System.nanoTime() - lastCatchUp >= refreshNanos) {
-                        long start = System.nanoTime();
-                        int fresh = index.catchUp(store);
-                        lastCatchUp = System.nanoTime();
-                        if (!loaded) {
-                            LOG.info("Search index {}/{} loaded: {} vectors in {} ms", index.modelId(),
-                                    index.modelVersion(), index.size(), (lastCatchUp - start) / 1_000_000);
-                        } else if (fresh > 0) {
-                            LOG.debug("Search index {}/{} caught up {} vectors", index.modelId(), index.modelVersion(), fresh);
-                        }
-                        loaded = true;
-                    }
-                } finally {
-                    catchingUp.unlock();
-                }
+            if (!loaded) {
+                catchingUp.lock();
+            } else if (!catchingUp.tryLock()) {
+                return;
             }
-        }
-
-        private boolean lock() {
-            catchingUp.lock();
-            return true;
+            try {
+                if (!loaded || System.nanoTime() - lastCatchUp >= refreshNanos) {
+                    long start = System.nanoTime();
+                    int fresh = index.catchUp(store);
+                    lastCatchUp = System.nanoTime();
+                    if (!loaded) {
+                        LOG.info("Search index {}/{} loaded: {} vectors in {} ms", index.modelId(),
+                                index.modelVersion(), index.size(), (lastCatchUp - start) / 1_000_000);
+                    } else if (fresh > 0) {
+                        LOG.debug("Search index {}/{} caught up {} vectors", index.modelId(), index.modelVersion(), fresh);
+                    }
+                    loaded = true;
+                }
+            } finally {
+                catchingUp.unlock();
+            }
         }
     }
 }

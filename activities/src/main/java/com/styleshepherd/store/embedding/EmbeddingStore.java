@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -152,21 +151,6 @@ public class EmbeddingStore {
                 }
             }
             return count;
-        });
-    }
-
-    /** The vector of one product for this model, if it has one of this version. */
-    @ReadOnly
-    public Optional<float[]> vectorOf(long productId, String modelId, String modelVersion) {
-        return jdbc.prepareStatement("""
-                SELECT vector FROM product_embeddings WHERE product_id = ? AND model_id = ? AND model_version = ?
-                """, statement -> {
-            statement.setLong(1, productId);
-            statement.setString(2, modelId);
-            statement.setString(3, modelVersion);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.of(floats(row.getArray(1))) : Optional.<float[]>empty();
-            }
         });
     }
 

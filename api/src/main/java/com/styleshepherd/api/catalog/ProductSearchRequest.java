@@ -48,6 +48,11 @@ public record ProductSearchRequest(
 
     /** Rejects a price range whose bottom is above its top: it would match nothing, by mistake. */
     void checkPriceRange() {
+        checkPriceRange(minPrice, maxPrice);
+    }
+
+    /** The same check for every endpoint with a price range (catalog listing, semantic search). */
+    public static void checkPriceRange(BigDecimal minPrice, BigDecimal maxPrice) {
         if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
             throw FieldProblem.of("minPrice", "must not be greater than maxPrice");
         }

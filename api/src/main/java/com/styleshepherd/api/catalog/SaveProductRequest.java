@@ -41,12 +41,12 @@ public record SaveProductRequest(
         @Nullable @Size(max = 500) @Pattern(regexp = IMAGE, message = "must be a file name such as 10000.jpg or an http(s) URL") String image,
         @NotEmpty @Size(max = 40) List<@Valid @NotNull SizeStock> sizes) {
 
-    static final String CATEGORY = "[a-z][a-z0-9-]{1,63}";
-    static final String SIZE = "[A-Za-z0-9][A-Za-z0-9./ -]{0,15}";
+    public static final String CATEGORY = "[a-z][a-z0-9-]{1,63}";
+    public static final String SIZE = "[A-Za-z0-9][A-Za-z0-9./ -]{0,15}";
     public static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     /** A relative file name (no "..", no leading slash) or an http(s) URL. */
     static final String IMAGE = "(https?://\\S+)|((?!.*\\.\\.)[A-Za-z0-9_-][A-Za-z0-9._/-]*)";
-    static final String PRICE = "\\d{1,10}(\\.\\d{1,2})?";
+    public static final String PRICE = "\\d{1,10}(\\.\\d{1,2})?";
 
     @Serdeable
     public record SizeStock(

@@ -1,6 +1,7 @@
 package com.styleshepherd.api.search;
 
-import com.styleshepherd.api.problem.FieldProblem;
+import com.styleshepherd.api.catalog.ProductSearchRequest;
+import com.styleshepherd.api.catalog.SaveProductRequest;
 import com.styleshepherd.store.catalog.CatalogQuery;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -18,10 +19,10 @@ import java.math.BigDecimal;
  */
 @Introspected
 public record SearchFilters(
-        @Nullable @QueryValue @Pattern(regexp = "[a-z][a-z0-9-]{1,63}", message = "must be a category slug such as dresses") String category,
+        @Nullable @QueryValue @Pattern(regexp = SaveProductRequest.CATEGORY, message = "must be a category slug such as dresses") String category,
         @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal minPrice,
         @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal maxPrice,
-        @Nullable @QueryValue @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9./ -]{0,15}", message = "must be a size such as M, 38 or ONE SIZE") String size,
+        @Nullable @QueryValue @Pattern(regexp = SaveProductRequest.SIZE, message = "must be a size such as M, 38 or ONE SIZE") String size,
         @Nullable @QueryValue @Pattern(regexp = "true|false", message = "must be true or false") String inStock,
         @Nullable @QueryValue @Min(1) @Max(100) Integer topK) {
 
@@ -29,9 +30,7 @@ public record SearchFilters(
 
     /** The catalog filters; a price range whose bottom is above its top is refused, naming minPrice. */
     public CatalogQuery toQuery() {
-        if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
-            throw FieldProblem.of("minPrice", "must not be greater than maxPrice");
-        }
+        ProductSearchRequest.checkPriceRange(minPrice, maxPrice);
         return new CatalogQuery(null, category, minPrice, maxPrice, size, "true".equals(inStock));
     }
 

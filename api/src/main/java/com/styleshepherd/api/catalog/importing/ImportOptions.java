@@ -1,5 +1,6 @@
 package com.styleshepherd.api.catalog.importing;
 
+import com.styleshepherd.api.catalog.SaveProductRequest;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
@@ -25,9 +26,9 @@ public record ImportOptions(
         @Nullable @QueryValue @Pattern(regexp = "jsonl|csv", message = "must be jsonl or csv") String format,
         @Nullable @QueryValue @Pattern(regexp = "native|myntra|fashion-product-images",
                 message = "must be native, myntra or fashion-product-images") String mapping,
-        @Nullable @QueryValue @Pattern(regexp = "\\d{1,10}(\\.\\d{1,2})?", message = "must be a decimal amount such as 49.90") String defaultPrice,
+        @Nullable @QueryValue @Pattern(regexp = SaveProductRequest.PRICE, message = "must be a decimal amount such as 49.90") String defaultPrice,
         @Nullable @QueryValue @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
-        @Nullable @QueryValue @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9./ -]{0,15}(,[A-Za-z0-9][A-Za-z0-9./ -]{0,15}){0,39}",
+        @Nullable @QueryValue @Pattern(regexp = SaveProductRequest.SIZE + "(," + SaveProductRequest.SIZE + "){0,39}",
                 message = "must be sizes separated by commas, such as S,M,L") String defaultSizes,
         @Nullable @QueryValue @Min(0) @Max(1_000_000) Integer defaultStock) {
 
