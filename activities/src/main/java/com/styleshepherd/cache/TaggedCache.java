@@ -127,6 +127,20 @@ public final class TaggedCache {
         return value;
     }
 
+    /** The tag of everything cached about one shopper (profile, recommendations). */
+    public static String shopperTag(String userId) {
+        return "shopper:" + userId;
+    }
+
+    /**
+     * Invalidates everything cached about the shopper: called after their profile, orders, returns or
+     * memories change (after the commit: a lost invalidation leaves an entry at most its TTL old, never
+     * lost data).
+     */
+    public long invalidateShopper(String userId) {
+        return invalidate("shopper", shopperTag(userId));
+    }
+
     /** Invalidates every entry stored under the tag, in one atomic step; returns the tag's new version. */
     public long invalidate(String cache, String tag) {
         long version = redis.eval(INVALIDATE, ScriptOutputType.INTEGER, new String[] {tagKey(tag)},

@@ -68,6 +68,17 @@ public final class ExactVectorIndex {
         }
     }
 
+    /** The product's vector, or null when it has none here. */
+    public float[] vectorOf(long productId) {
+        lock.readLock().lock();
+        try {
+            Integer slot = slots.get(productId);
+            return slot == null ? null : vectors[slot];
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Applies the vectors written since the last catch-up; returns how many there were. */
     public int catchUp(EmbeddingStore store) {
         List<EmbeddingStore.StoredVector> fresh = new ArrayList<>();

@@ -1,6 +1,6 @@
 package com.styleshepherd.activities.checkout;
 
-import com.styleshepherd.cache.RecommendationCache;
+import com.styleshepherd.cache.TaggedCache;
 import com.styleshepherd.store.checkout.CartPricing;
 import com.styleshepherd.store.checkout.CheckoutStore;
 import com.styleshepherd.store.checkout.OrderBook;
@@ -39,17 +39,17 @@ public class CheckoutActivitiesImpl implements CheckoutActivities {
     private final StockReservations stock;
     private final OrderBook orders;
     private final CheckoutStore checkouts;
-    private final RecommendationCache recommendations;
+    private final TaggedCache cache;
 
     CheckoutActivitiesImpl(CartPricing pricing, ReturnRiskData riskData, ReturnPredictions predictions,
-            StockReservations stock, OrderBook orders, CheckoutStore checkouts, RecommendationCache recommendations) {
+            StockReservations stock, OrderBook orders, CheckoutStore checkouts, TaggedCache cache) {
         this.pricing = pricing;
         this.riskData = riskData;
         this.predictions = predictions;
         this.stock = stock;
         this.orders = orders;
         this.checkouts = checkouts;
-        this.recommendations = recommendations;
+        this.cache = cache;
     }
 
     @Override
@@ -102,8 +102,8 @@ public class CheckoutActivitiesImpl implements CheckoutActivities {
         } catch (OutOfStockException e) {
             throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), CheckoutFailures.OUT_OF_STOCK, e.lineNo());
         }
-        // After the commit: a lost invalidation only leaves an hour-old recommendation, never a lost order.
-        recommendations.invalidate(shopperId);
+        // After the commit: a lost invalidation only leaves a stale recommendation, never a lost order.
+        cache.invalidateShopper(shopperId);
         LOG.info("Order {} placed", orderId);
         return new OrderPlaced(orderId);
     }

@@ -1,6 +1,7 @@
 package com.styleshepherd.store.embedding;
 
 import com.styleshepherd.store.JsonColumns;
+import com.styleshepherd.store.VectorColumns;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -101,11 +102,7 @@ public class EmbeddingStore {
         jdbc.prepareStatement(UPSERT, statement -> {
             for (int i = 0; i < sources.size(); i++) {
                 float[] vector = vectors.get(i);
-                Float[] boxed = new Float[vector.length];
-                for (int d = 0; d < vector.length; d++) {
-                    boxed[d] = vector[d];
-                }
-                Array array = statement.getConnection().createArrayOf("float4", boxed);
+                Array array = VectorColumns.write(statement.getConnection(), vector);
                 statement.setLong(1, sources.get(i).productId());
                 statement.setString(2, modelId);
                 statement.setString(3, modelVersion);
@@ -146,7 +143,7 @@ public class EmbeddingStore {
             int count = 0;
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    sink.accept(new StoredVector(row.getLong(1), row.getLong(2), floats(row.getArray(3))));
+                    sink.accept(new StoredVector(row.getLong(1), row.getLong(2), VectorColumns.read(row.getArray(3))));
                     count++;
                 }
             }
@@ -159,19 +156,6 @@ public class EmbeddingStore {
         statement.setString(1, modelId);
         statement.setString(2, modelVersion);
         statement.setBoolean(3, !pictures);
-    }
-
-    static float[] floats(Array array) throws SQLException {
-        Object values = array.getArray();
-        if (values instanceof float[] primitive) {
-            return primitive;
-        }
-        Float[] boxed = (Float[]) values;
-        float[] vector = new float[boxed.length];
-        for (int i = 0; i < boxed.length; i++) {
-            vector[i] = boxed[i];
-        }
-        return vector;
     }
 
     /** A vector as stored, with the revision it was written at. */

@@ -10,9 +10,14 @@ import java.util.UUID;
  *
  * @param type preference, fact or feedback
  * @param metadata free-form details (source, product ids, ...), a JSON object
- * @param score relevance to a search (lexical rank today, cosine similarity once embeddings exist);
- *     null outside search results
+ * @param score relevance to a search (cosine similarity of the texts' embeddings, -1 to 1); null outside
+ *     search results
  */
 public record Memory(UUID id, String type, String text, Map<String, Object> metadata, Instant createdAt,
         @Nullable Double score) {
+
+    /** This memory as a search result. */
+    public Memory scored(double relevance) {
+        return new Memory(id, type, text, metadata, createdAt, relevance);
+    }
 }

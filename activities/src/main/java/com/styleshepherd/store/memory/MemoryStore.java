@@ -1,6 +1,7 @@
 package com.styleshepherd.store.memory;
 
 import com.styleshepherd.store.JsonColumns;
+import com.styleshepherd.store.VectorColumns;
 import com.styleshepherd.store.shopper.Shoppers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -17,11 +18,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The shoppers' memories (table {@code memories}). Search ranks by PostgreSQL full-text relevance
- * ({@code websearch_to_tsquery} over the text) until memories carry embeddings.
+ * The shoppers' memories (table {@code memories}), each with the embedding of its text and the model
+ * that made it ({@code embedding}, {@code embedding_model}). Ranking by meaning is done by
+ * {@code com.styleshepherd.search.SemanticMemory}, which reads the vectors from here.
  */
 @Singleton
 public class MemoryStore {
@@ -39,16 +42,23 @@ public class MemoryStore {
         this.shoppers = shoppers;
     }
 
-    /** Stores the memories, all or none, in the order given; returns them as stored. */
+    /**
+     * Stores the memories, all or none, in the order given, each with its text's vector (same order) made
+     * by {@code embeddingModel}; returns them as stored.
+     */
     @Transactional
-    public List<Memory> add(String userId, List<NewMemory> memories) {
+    public List<Memory> add(String userId, List<NewMemory> memories, List<float[]> vectors, String embeddingModel) {
+        if (memories.size() != vectors.size()) {
+            throw new IllegalArgumentException(memories.size() + " memories but " + vectors.size() + " vectors");
+        }
         shoppers.ensure(userId);
         List<UUID> ids = new ArrayList<>();
         jdbc.prepareStatement("""
-                INSERT INTO memories (id, user_id, type, text, metadata, created_at)
-                VALUES (?, ?, ?, ?, CAST(? AS jsonb), clock_timestamp())
+                INSERT INTO memories (id, user_id, type, text, metadata, embedding, embedding_model, created_at)
+                VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?, clock_timestamp())
                 """, statement -> {
-            for (NewMemory memory : memories) {
+            for (int i = 0; i < memories.size(); i++) {
+                NewMemory memory = memories.get(i);
                 UUID id = UUID.randomUUID();
                 ids.add(id);
                 statement.setObject(1, id);
@@ -56,19 +66,93 @@ public class MemoryStore {
                 statement.setString(3, memory.type());
                 statement.setString(4, memory.text());
                 statement.setString(5, json.write(memory.metadata()));
+                statement.setArray(6, VectorColumns.write(statement.getConnection(), vectors.get(i)));
+                statement.setString(7, embeddingModel);
                 statement.addBatch();
             }
             return statement.executeBatch();
         });
+        return find(userId, ids);
+    }
+
+    /** The shopper's memories with these ids, in the order of the ids (ids of no memory of theirs left out). */
+    @ReadOnly
+    public List<Memory> find(String userId, List<UUID> ids) {
         Map<UUID, Memory> stored = new LinkedHashMap<>();
-        jdbc.prepareStatement(COLUMNS + " FROM memories WHERE id = ANY (?)", statement -> {
-            statement.setArray(1, statement.getConnection().createArrayOf("uuid", ids.toArray()));
-            for (Memory memory : read(statement.executeQuery(), false)) {
+        jdbc.prepareStatement(COLUMNS + " FROM memories WHERE user_id = ? AND id = ANY (?)", statement -> {
+            statement.setString(1, userId);
+            statement.setArray(2, statement.getConnection().createArrayOf("uuid", ids.toArray()));
+            for (Memory memory : read(statement.executeQuery())) {
                 stored.put(memory.id(), memory);
             }
             return null;
         });
-        return ids.stream().map(stored::get).toList();
+        return ids.stream().map(stored::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The vectors {@code embeddingModel} made of the shopper's memories, newest first, at most
+     * {@code limit}; only memories of {@code type} when it is given.
+     */
+    @ReadOnly
+    public List<MemoryVector> vectors(String userId, @Nullable String type, String embeddingModel, int limit) {
+        return jdbc.prepareStatement("""
+                SELECT id, text, embedding FROM memories
+                WHERE user_id = ? AND embedding_model = ? AND (CAST(? AS varchar) IS NULL OR type = ?)
+                ORDER BY created_at DESC, id LIMIT ?
+                """, statement -> {
+            statement.setString(1, userId);
+            statement.setString(2, embeddingModel);
+            statement.setString(3, type);
+            statement.setString(4, type);
+            statement.setInt(5, limit);
+            List<MemoryVector> vectors = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    vectors.add(new MemoryVector(rows.getObject(1, UUID.class), rows.getString(2),
+                            VectorColumns.read(rows.getArray(3))));
+                }
+            }
+            return vectors;
+        });
+    }
+
+    /**
+     * Up to {@code limit} of the shopper's memories that have no vector from {@code embeddingModel}
+     * (stored before memories were embedded, or by another model): id and text, oldest first.
+     */
+    @ReadOnly
+    public List<MemoryVector> withoutVector(String userId, String embeddingModel, int limit) {
+        return jdbc.prepareStatement("""
+                SELECT id, text FROM memories
+                WHERE user_id = ? AND embedding_model IS DISTINCT FROM ?
+                ORDER BY created_at, id LIMIT ?
+                """, statement -> {
+            statement.setString(1, userId);
+            statement.setString(2, embeddingModel);
+            statement.setInt(3, limit);
+            List<MemoryVector> texts = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    texts.add(new MemoryVector(rows.getObject(1, UUID.class), rows.getString(2), null));
+                }
+            }
+            return texts;
+        });
+    }
+
+    /** Stores the vectors {@code embeddingModel} made of these memories' texts. */
+    @Transactional
+    public void saveVectors(List<MemoryVector> vectors, String embeddingModel) {
+        jdbc.prepareStatement("UPDATE memories SET embedding = ?, embedding_model = ? WHERE id = ?", statement -> {
+            for (MemoryVector memory : vectors) {
+                statement.setArray(1, VectorColumns.write(statement.getConnection(), memory.vector()));
+                statement.setString(2, embeddingModel);
+                statement.setObject(3, memory.id());
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
     }
 
     /** The shopper's memories, newest first; only one type when {@code type} is given. */
@@ -94,28 +178,9 @@ public class MemoryStore {
             statement.setString(3, type);
             statement.setInt(4, pageable.getSize());
             statement.setLong(5, pageable.getOffset());
-            return read(statement.executeQuery(), false);
+            return read(statement.executeQuery());
         });
         return Page.of(page, pageable, total);
-    }
-
-    /**
-     * The {@code topK} memories most relevant to {@code query}, best first (full-text rank; words that
-     * match no memory give no result).
-     */
-    @ReadOnly
-    public List<Memory> search(String userId, String query, int topK) {
-        return jdbc.prepareStatement(COLUMNS + """
-                , ts_rank_cd(search_document, q) AS score
-                FROM memories, websearch_to_tsquery('english', ?) q
-                WHERE user_id = ? AND search_document @@ q
-                ORDER BY score DESC, created_at DESC LIMIT ?
-                """, statement -> {
-            statement.setString(1, query);
-            statement.setString(2, userId);
-            statement.setInt(3, topK);
-            return read(statement.executeQuery(), true);
-        });
     }
 
     /** Every memory of the shopper, oldest first (for export). */
@@ -124,7 +189,7 @@ public class MemoryStore {
         return jdbc.prepareStatement(COLUMNS + " FROM memories WHERE user_id = ? ORDER BY created_at, id",
                 statement -> {
                     statement.setString(1, userId);
-                    return read(statement.executeQuery(), false);
+                    return read(statement.executeQuery());
                 });
     }
 
@@ -173,13 +238,13 @@ public class MemoryStore {
         });
     }
 
-    private List<Memory> read(ResultSet rows, boolean scored) throws SQLException {
+    private List<Memory> read(ResultSet rows) throws SQLException {
         try (rows) {
             List<Memory> memories = new ArrayList<>();
             while (rows.next()) {
                 memories.add(new Memory(rows.getObject("id", UUID.class), rows.getString("type"), rows.getString("text"),
                         json.read(rows.getString("metadata"), METADATA), rows.getTimestamp("created_at").toInstant(),
-                        scored ? rows.getDouble("score") : null));
+                        null));
             }
             return memories;
         }

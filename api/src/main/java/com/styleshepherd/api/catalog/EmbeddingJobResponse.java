@@ -1,6 +1,5 @@
 package com.styleshepherd.api.catalog;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.styleshepherd.store.embedding.EmbeddingJob;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -18,7 +17,6 @@ import java.util.Map;
  * @param models the model of each modality, e.g. {@code {"TEXT":"all-MiniLM-L6-v2/onnx-int8"}}
  */
 @Serdeable
-@JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record EmbeddingJobResponse(
         String jobId,
         String state,

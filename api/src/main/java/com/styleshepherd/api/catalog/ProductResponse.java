@@ -3,7 +3,6 @@ package com.styleshepherd.api.catalog;
 import com.styleshepherd.store.catalog.CatalogProduct;
 import com.styleshepherd.store.catalog.Product;
 import io.micronaut.core.annotation.Nullable;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,6 @@ import java.util.Map;
  * A product as the frontend reads it. {@code price} is a decimal string ("49.90") so no client turns
  * money into a floating-point number.
  */
-// Empty lists and maps are sent ("items": []); only absent values are left out.
-@JsonInclude(JsonInclude.Include.NON_ABSENT)
 @Serdeable
 public record ProductResponse(
         long id,

@@ -1,6 +1,5 @@
 package com.styleshepherd.api.checkout;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.styleshepherd.store.checkout.CheckoutDetails;
 import com.styleshepherd.store.checkout.CheckoutRecord;
 import com.styleshepherd.store.checkout.PaymentRecord;
@@ -17,7 +16,6 @@ import java.util.UUID;
  *
  * @param total money as a decimal string ("89.00"), null until the cart is priced
  */
-@JsonInclude(JsonInclude.Include.NON_ABSENT)
 @Serdeable
 public record CheckoutResponse(
         UUID checkoutId,
@@ -31,12 +29,10 @@ public record CheckoutResponse(
         Instant createdAt,
         Instant updatedAt) {
 
-    @JsonInclude(JsonInclude.Include.NON_ABSENT)
     @Serdeable
     public record ReturnRisk(BigDecimal score, String level, List<String> reasons, List<String> suggestions) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_ABSENT)
     @Serdeable
     public record Payment(String status, String clientSecret, String declineCode, String declineMessage, int attempts) {
     }

@@ -1,6 +1,5 @@
 package com.styleshepherd.api.me;
 
-import com.styleshepherd.cache.RecommendationCache;
 import com.styleshepherd.cache.TaggedCache;
 import com.styleshepherd.store.shopper.ShopperErasure;
 import io.micronaut.http.HttpStatus;
@@ -16,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code DELETE /api/me}: erases the caller's personal data (see {@link ShopperErasure}) and their cached
- * recommendations; answers what was erased. 409 while one of their checkouts is in progress. Workflow
+ * {@code DELETE /api/me}: erases the caller's personal data (see {@link ShopperErasure}) and everything
+ * cached about them (profile, recommendations); answers what was erased. 409 while one of their checkouts is in progress. Workflow
  * histories in Temporal (which hold a checkout's address) are removed by the namespace's retention
  * period after the workflow closes.
  */
@@ -29,12 +28,10 @@ class ErasureController {
     private static final Logger LOG = LoggerFactory.getLogger(ErasureController.class);
 
     private final ShopperErasure erasure;
-    private final RecommendationCache recommendations;
     private final TaggedCache cache;
 
-    ErasureController(ShopperErasure erasure, RecommendationCache recommendations, TaggedCache cache) {
+    ErasureController(ShopperErasure erasure, TaggedCache cache) {
         this.erasure = erasure;
-        this.recommendations = recommendations;
         this.cache = cache;
     }
 
@@ -46,8 +43,7 @@ class ErasureController {
         } catch (ShopperErasure.CheckoutInProgress busy) {
             throw new HttpStatusException(HttpStatus.CONFLICT, busy.getMessage());
         }
-        recommendations.invalidate(shopper.getName());
-        cache.invalidate(ProfileController.CACHE, ProfileController.shopperTag(shopper.getName()));
+        cache.invalidateShopper(shopper.getName());
         LOG.info("Personal data erased userId={} {}", shopper.getName(), erased);
         return erased;
     }

@@ -2,6 +2,8 @@ package com.styleshepherd.api.me;
 
 import com.styleshepherd.api.paging.PageResponse;
 import com.styleshepherd.api.paging.Paging;
+import com.styleshepherd.cache.TaggedCache;
+import com.styleshepherd.search.SemanticMemory;
 import com.styleshepherd.store.memory.MemoryStats;
 import com.styleshepherd.store.memory.MemoryStore;
 import com.styleshepherd.store.memory.NewMemory;
@@ -22,6 +24,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -39,8 +43,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The caller's memories: what the stylist remembers about them (preferences, facts, feedback). Search
- * is lexical (full-text rank) until memories carry embeddings.
+ * The caller's memories: what the stylist remembers about them (preferences, facts, feedback). Each is
+ * embedded when stored; search ranks them by meaning ({@link SemanticMemory}). Preferences feed the
+ * caller's recommendations, so any change drops their cached ones.
  */
 @Controller("/api/me/memories")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -48,17 +53,28 @@ import org.slf4j.LoggerFactory;
 class MemoryController {
 
     static final int MAX_BATCH = 100;
+    /**
+     * With all-MiniLM-L6-v2, a query and a memory on unrelated subjects score below this (0.0 to 0.1);
+     * fashion texts score about 0.3 with one another even when they answer different questions, so the
+     * ranking, not this floor, picks among them.
+     */
+    static final double DEFAULT_MIN_SCORE = 0.2;
     private static final Logger LOG = LoggerFactory.getLogger(MemoryController.class);
 
     private final MemoryStore memories;
+    private final SemanticMemory semantic;
+    private final TaggedCache cache;
 
-    MemoryController(MemoryStore memories) {
+    MemoryController(MemoryStore memories, SemanticMemory semantic, TaggedCache cache) {
         this.memories = memories;
+        this.semantic = semantic;
+        this.cache = cache;
     }
 
     @Post
     HttpResponse<MemoryResponse> add(Principal shopper, @Valid @NotNull @Body MemoryCommand memory) {
-        MemoryResponse stored = MemoryResponse.of(memories.add(shopper.getName(), List.of(memory.toNew("metadata"))).get(0));
+        MemoryResponse stored = MemoryResponse.of(semantic.remember(shopper.getName(), List.of(memory.toNew("metadata"))).get(0));
+        cache.invalidateShopper(shopper.getName());
         LOG.info("Memory {} stored userId={} type={}", stored.memoryId(), shopper.getName(), stored.type());
         return HttpResponse.created(stored, URI.create("/api/me/memories/" + stored.memoryId()));
     }
@@ -70,7 +86,8 @@ class MemoryController {
         for (int i = 0; i < batch.memories().size(); i++) {
             news.add(batch.memories().get(i).toNew("memories[" + i + "].metadata"));
         }
-        List<MemoryResponse> stored = memories.add(shopper.getName(), news).stream().map(MemoryResponse::of).toList();
+        List<MemoryResponse> stored = semantic.remember(shopper.getName(), news).stream().map(MemoryResponse::of).toList();
+        cache.invalidateShopper(shopper.getName());
         LOG.info("{} memories stored userId={}", stored.size(), shopper.getName());
         return HttpResponse.status(HttpStatus.CREATED).body(new MemoryList(stored));
     }
@@ -85,12 +102,16 @@ class MemoryController {
         return PageResponse.of(memories.list(shopper.getName(), type, paging.pageable()), MemoryResponse::of, paging);
     }
 
-    /** The memories most relevant to {@code q}, best first, each with its {@code score}. */
+    /**
+     * The memories closest in meaning to {@code q}, best first, each with its {@code score} (cosine
+     * similarity, -1 to 1); none below {@code minScore} (default {@value #DEFAULT_MIN_SCORE}).
+     */
     @Get("/search")
     MemoryList search(Principal shopper, @QueryValue @NotBlank @Size(max = 500) String q,
-            @Nullable @QueryValue @Min(1) @Max(50) Integer topK) {
-        return new MemoryList(memories.search(shopper.getName(), q, topK == null ? 5 : topK).stream()
-                .map(MemoryResponse::of).toList());
+            @Nullable @QueryValue @Min(1) @Max(50) Integer topK,
+            @Nullable @QueryValue @DecimalMin("-1") @DecimalMax("1") Double minScore) {
+        return new MemoryList(semantic.search(shopper.getName(), q.strip(), topK == null ? 5 : topK,
+                minScore == null ? DEFAULT_MIN_SCORE : minScore).stream().map(MemoryResponse::of).toList());
     }
 
     @Get("/stats")
@@ -111,6 +132,7 @@ class MemoryController {
         if (!memories.delete(shopper.getName(), memoryId)) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "No memory " + memoryId);
         }
+        cache.invalidateShopper(shopper.getName());
         return HttpResponse.noContent();
     }
 
@@ -118,6 +140,7 @@ class MemoryController {
     @Delete
     Cleared clear(Principal shopper) {
         int deleted = memories.clear(shopper.getName());
+        cache.invalidateShopper(shopper.getName());
         LOG.info("Memories cleared userId={} deleted={}", shopper.getName(), deleted);
         return new Cleared(deleted);
     }

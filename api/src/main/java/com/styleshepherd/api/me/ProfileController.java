@@ -42,16 +42,11 @@ class ProfileController {
         this.cache = cache;
     }
 
-    /** The tag of everything cached about one shopper; invalidated when their data changes or is erased. */
-    static String shopperTag(String userId) {
-        return "shopper:" + userId;
-    }
-
     @Get
     ProfileDocument read(Principal shopper) {
         String userId = shopper.getName();
         return ProfileDocument.of(cache.getOrCompute(CACHE, userId, Argument.of(ShopperProfile.class), CACHE_TTL,
-                Set.of(shopperTag(userId)), () -> profiles.find(userId).orElse(ShopperProfile.EMPTY)));
+                Set.of(TaggedCache.shopperTag(userId)), () -> profiles.find(userId).orElse(ShopperProfile.EMPTY)));
     }
 
     /** Replaces the profile; answers it as stored. */
@@ -59,7 +54,7 @@ class ProfileController {
     ProfileDocument replace(Principal shopper, @Valid @NotNull @Body ProfileDocument profile) {
         profile.checkRules();
         ProfileDocument saved = ProfileDocument.of(profiles.save(shopper.getName(), profile.toProfile()));
-        cache.invalidate(CACHE, shopperTag(shopper.getName()));
+        cache.invalidateShopper(shopper.getName());
         LOG.info("Profile saved userId={}", shopper.getName());
         return saved;
     }

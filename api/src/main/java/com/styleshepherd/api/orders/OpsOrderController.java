@@ -1,7 +1,9 @@
 package com.styleshepherd.api.orders;
 
 import com.styleshepherd.api.security.Roles;
+import com.styleshepherd.cache.TaggedCache;
 import com.styleshepherd.store.checkout.OrderBook;
+import com.styleshepherd.store.checkout.OrderRecord;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -33,16 +35,22 @@ class OpsOrderController {
     private static final Logger LOG = LoggerFactory.getLogger(OpsOrderController.class);
 
     private final OrderBook orders;
+    private final TaggedCache cache;
 
-    OpsOrderController(OrderBook orders) {
+    OpsOrderController(OrderBook orders, TaggedCache cache) {
         this.orders = orders;
+        this.cache = cache;
     }
 
     @Put("/{orderId}/status")
     OrderResponse fulfil(Principal ops, @PathVariable UUID orderId, @Valid @NotNull @Body FulfilmentStep step) {
         try {
-            OrderResponse order = orders.advanceFulfilment(orderId, step.status()).map(OrderResponse::of)
+            OrderRecord advanced = orders.advanceFulfilment(orderId, step.status())
                     .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No order " + orderId));
+            if (advanced.userId() != null) {
+                cache.invalidateShopper(advanced.userId());
+            }
+            OrderResponse order = OrderResponse.of(advanced);
             LOG.info("Order {} is {} (by userId={})", orderId, step.status(), ops.getName());
             return order;
         } catch (IllegalStateException wrongStep) {

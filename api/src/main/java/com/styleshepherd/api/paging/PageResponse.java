@@ -1,6 +1,5 @@
 package com.styleshepherd.api.paging;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.data.model.Page;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -13,8 +12,6 @@ import java.util.function.Function;
  * @param pageSize the page size asked for
  * @param total how many items match in all
  */
-// Empty lists and maps are sent ("items": []); only absent values are left out.
-@JsonInclude(JsonInclude.Include.NON_ABSENT)
 @Serdeable
 public record PageResponse<T>(List<T> items, int page, int pageSize, long total) {
 

@@ -3,6 +3,7 @@ package com.styleshepherd.api.returns;
 import com.styleshepherd.api.paging.PageResponse;
 import com.styleshepherd.api.paging.Paging;
 import com.styleshepherd.api.problem.FieldProblem;
+import com.styleshepherd.cache.TaggedCache;
 import com.styleshepherd.store.returns.ReturnBook;
 import com.styleshepherd.store.returns.ReturnRecord;
 import com.styleshepherd.store.returns.ReturnRefused;
@@ -43,9 +44,11 @@ class ReturnController {
     private static final Logger LOG = LoggerFactory.getLogger(ReturnController.class);
 
     private final ReturnBook returns;
+    private final TaggedCache cache;
 
-    ReturnController(ReturnBook returns) {
+    ReturnController(ReturnBook returns, TaggedCache cache) {
         this.returns = returns;
+        this.cache = cache;
     }
 
     @Post
@@ -62,6 +65,7 @@ class ReturnController {
                 case NOT_DELIVERED, ALREADY_RETURNED -> new HttpStatusException(HttpStatus.CONFLICT, refused.getMessage());
             };
         }
+        cache.invalidateShopper(shopper.getName());
         LOG.info("Return {} requested userId={} orderId={} lineId={} reason={}", recorded.id(), shopper.getName(),
                 recorded.orderId(), recorded.lineId(), recorded.reason());
         return HttpResponse.created(ReturnResponse.of(recorded), URI.create("/api/returns/" + recorded.id()));

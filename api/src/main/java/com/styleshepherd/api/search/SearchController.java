@@ -3,8 +3,8 @@ package com.styleshepherd.api.search;
 import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.inference.ImageDecoder;
 import com.styleshepherd.inference.ImageEmbedder;
-import com.styleshepherd.inference.TextEmbedder;
 import com.styleshepherd.search.SemanticSearch;
+import com.styleshepherd.search.TextEncoder;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.format.ReadableBytes;
@@ -40,12 +40,12 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SearchController {
 
-    private final TextEmbedder text;
+    private final TextEncoder text;
     private final ImageEmbedder images;
     private final SemanticSearch search;
     private final long maxImageBytes;
 
-    SearchController(TextEmbedder text, ImageEmbedder images, SemanticSearch search,
+    SearchController(TextEncoder text, ImageEmbedder images, SemanticSearch search,
             @Value("${styleshepherd.search.max-image-size:8MB}") @ReadableBytes long maxImageBytes) {
         this.text = text;
         this.images = images;
@@ -60,7 +60,7 @@ class SearchController {
     @Get("{?q,category,minPrice,maxPrice,size,inStock,topK}")
     SearchResponse search(@QueryValue @NotBlank @Size(max = 500) String q, @Valid @RequestBean SearchFilters filters) {
         float[] query = text.embed(List.of(q.strip()))[0];
-        return SearchResponse.of(text.modelId() + "/" + text.modelVersion(),
+        return SearchResponse.of(text.modelName(),
                 search.search(text.modelId(), text.modelVersion(), query, filters.toQuery(), filters.k()));
     }
 

@@ -8,8 +8,10 @@ import com.styleshepherd.api.Api;
 import com.styleshepherd.api.Api.Reply;
 import com.styleshepherd.api.Tokens;
 import com.styleshepherd.testing.RealInfrastructure;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** {@code /api/me/memories} over HTTP against real PostgreSQL. */
+/** {@code /api/me/memories} over HTTP against real PostgreSQL, with the real text model. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MemoryApiTest implements RealInfrastructure {
@@ -28,6 +30,9 @@ class MemoryApiTest implements RealInfrastructure {
 
     @Inject
     Tokens tokens;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     private String newShopper() {
         return tokens.shopper("remembered-" + UUID.randomUUID());
@@ -76,23 +81,69 @@ class MemoryApiTest implements RealInfrastructure {
     }
 
     @Test
-    void searchRanksTheMemoriesThatMatchBest() {
+    void searchFindsMemoriesByMeaningNotByWords() {
         String shopper = newShopper();
         api.post("/api/me/memories/batch", shopper, Map.of("memories", List.of(
+                memory("fact", "Works at a bank and wears suits on weekdays"),
                 memory("preference", "Loves linen shirts and linen trousers for hot weather"),
-                memory("preference", "Prefers wool coats in winter"),
-                memory("fact", "Has a linen allergy? No: likes cotton too"))));
+                memory("fact", "Goes hiking in the mountains most weekends"))));
 
-        Reply found = api.get("/api/me/memories/search?q=linen&topK=2", shopper);
-
-        assertEquals(200, found.status(), found.body().toString());
-        List<?> memories = (List<?>) found.body().get("memories");
-        assertEquals(2, memories.size());
-        Map<?, ?> best = (Map<?, ?>) memories.get(0);
-        assertEquals("Loves linen shirts and linen trousers for hot weather", best.get("text"));
-        assertTrue(((Number) best.get("score")).doubleValue() >= ((Number) ((Map<?, ?>) memories.get(1)).get("score")).doubleValue());
-        assertEquals(List.of(), api.get("/api/me/memories/search?q=tuxedo", shopper).body().getOrDefault("memories", List.of()));
+        // Each query has no word in common with the memory it finds.
+        Map<String, String> byMeaning = Map.of(
+                "finance career", "Works at a bank and wears suits on weekdays",
+                "summer clothes", "Loves linen shirts and linen trousers for hot weather",
+                "outdoor activities", "Goes hiking in the mountains most weekends");
+        byMeaning.forEach((query, expected) -> {
+            Reply found = api.get("/api/me/memories/search?topK=1&q=" + query.replace(' ', '+'), shopper);
+            assertEquals(200, found.status(), found.body().toString());
+            List<?> memories = (List<?>) found.body().get("memories");
+            assertEquals(1, memories.size());
+            assertEquals(expected, ((Map<?, ?>) memories.get(0)).get("text"), query);
+        });
+        List<?> linen = (List<?>) api.get("/api/me/memories/search?q=linen&topK=3&minScore=-1", shopper).body().get("memories");
+        assertEquals("Loves linen shirts and linen trousers for hot weather", ((Map<?, ?>) linen.get(0)).get("text"));
+        double first = ((Number) ((Map<?, ?>) linen.get(0)).get("score")).doubleValue();
+        double second = ((Number) ((Map<?, ?>) linen.get(1)).get("score")).doubleValue();
+        assertTrue(first > second, "scores descend: " + linen);
+        // Nothing is about physics: every memory scores under the default floor.
+        assertEquals(List.of(), api.get("/api/me/memories/search?q=quantum+chromodynamics", shopper).body().get("memories"));
+        assertEquals(3, ((List<?>) api.get("/api/me/memories/search?q=quantum+chromodynamics&minScore=-1", shopper)
+                .body().get("memories")).size());
         assertEquals(List.of("q"), api.get("/api/me/memories/search?q=", shopper).violatedFields());
+        assertEquals(List.of("minScore"), api.get("/api/me/memories/search?q=x&minScore=2", shopper).violatedFields());
+    }
+
+    @Test
+    void aMemoryStoredWithoutAVectorIsEmbeddedByTheFirstSearch() {
+        String userId = "remembered-" + UUID.randomUUID();
+        String shopper = tokens.shopper(userId);
+        api.post("/api/me/memories", shopper, memory("fact", "Has a dog"));
+        // As stored before memories were embedded (or by another model version).
+        UUID legacy = UUID.randomUUID();
+        transactions.executeWrite(status -> {
+            try (var insert = status.getConnection().prepareStatement(
+                    "INSERT INTO memories (id, user_id, type, text) VALUES (?, ?, 'preference', ?)")) {
+                insert.setObject(1, legacy);
+                insert.setString(2, userId);
+                insert.setString(3, "Only wears trainers, never heels");
+                return insert.executeUpdate();
+            }
+        });
+
+        List<?> found = (List<?>) api.get("/api/me/memories/search?q=comfortable+sneakers&topK=1", shopper)
+                .body().get("memories");
+
+        assertEquals(legacy.toString(), ((Map<?, ?>) found.get(0)).get("memoryId"));
+        String model = transactions.executeRead(status -> {
+            try (var select = status.getConnection().prepareStatement("SELECT embedding_model FROM memories WHERE id = ?")) {
+                select.setObject(1, legacy);
+                try (var rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getString(1);
+                }
+            }
+        });
+        assertEquals("all-MiniLM-L6-v2/onnx-int8", model);
     }
 
     @Test

@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +43,9 @@ class SemanticSearchApiTest implements TestPropertyProvider {
 
     @Inject
     Tokens tokens;
+
+    @Inject
+    CatalogEmbeddings embeddings;
 
     private String ops;
     private final String tag = UUID.randomUUID().toString().substring(0, 6);
@@ -116,7 +118,7 @@ class SemanticSearchApiTest implements TestPropertyProvider {
         // The api's index catches up within styleshepherd.search.index-refresh (1 s).
         Instant deadline = Instant.now().plusSeconds(5);
         while (!first("polarised aviator sunglasses").equals("WALLET") && Instant.now().isBefore(deadline)) {
-            sleep(100);
+            CatalogEmbeddings.sleep(100);
         }
         assertEquals("WALLET", first("polarised aviator sunglasses"));
     }
@@ -170,39 +172,8 @@ class SemanticSearchApiTest implements TestPropertyProvider {
         assertEquals(415, api.post("/api/search/visual", null, Map.of("image", "x")).status());
     }
 
-    /**
-     * Starts a job and waits until it is no longer running; its final state. A request while another
-     * class's job still runs joins that job, which may have planned before this test's changes: then
-     * the next job is the one that counts.
-     */
     private Map<String, Object> runJob() {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Instant requested = Instant.now().minusMillis(50);
-            Map<String, Object> job = runOneJob();
-            Object startedAt = job.get("startedAt");
-            if (startedAt == null || !Instant.parse((String) startedAt).isBefore(requested)) {
-                return job;
-            }
-        }
-        throw new AssertionError("no embedding job of this test's own ran");
-    }
-
-    private Map<String, Object> runOneJob() {
-        Reply started = api.post("/api/ops/catalog/embeddings", ops, Map.of());
-        assertEquals(202, started.status(), started.body().toString());
-        String jobId = (String) started.body().get("jobId");
-        assertEquals("/api/ops/catalog/embeddings/" + jobId, started.header("Location").orElseThrow());
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            Reply status = api.get("/api/ops/catalog/embeddings/" + jobId, ops);
-            assertEquals(200, status.status());
-            String state = (String) status.body().get("state");
-            if (state.equals("COMPLETED") || state.equals("FAILED")) {
-                return status.body();
-            }
-            sleep(200);
-        }
-        throw new AssertionError("embedding job " + jobId + " did not finish in 90 s");
+        return embeddings.run(ops);
     }
 
     private static int number(Map<String, Object> job, String field) {
@@ -242,14 +213,5 @@ class SemanticSearchApiTest implements TestPropertyProvider {
         body.put("sizes", sizes.stream().map(size -> Map.of("size", size, "stock", 3)).toList());
         Reply saved = api.put("/api/ops/products/" + sku + "-" + tag, ops, body);
         assertTrue(saved.status() == 200 || saved.status() == 201, saved.body().toString());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package com.styleshepherd.api.catalog.importing;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.List;
  * @param embeddingJobId the embedding job started for the created and updated products, if any
  */
 @Serdeable
-@JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record ImportReport(
         String importId,
         String format,
@@ -29,7 +27,6 @@ public record ImportReport(
 
     /** A row that was not imported: its line in the file (1 is the first line), its SKU if read, and why. */
     @Serdeable
-    @JsonInclude(JsonInclude.Include.NON_ABSENT)
     public record Rejection(long line, @Nullable String sku, String reason) {
     }
 }

@@ -1,0 +1,25 @@
+package com.styleshepherd.search;
+
+import java.util.List;
+
+/**
+ * The text model, as search, recommendations and memory search see it: texts in, unit vectors out, in
+ * the space the catalog's text vectors were embedded in. The api and the gpu worker provide it from the
+ * model they load (worker-gpu's {@code TextEmbedder}); this module holds no model.
+ */
+public interface TextEncoder {
+
+    /** The model id stored beside each vector. */
+    String modelId();
+
+    /** The model version stored beside each vector. */
+    String modelVersion();
+
+    /** One unit-length vector per text, in order. */
+    float[][] embed(List<String> texts);
+
+    /** {@code modelId/modelVersion}, as responses and the memories' {@code embedding_model} name it. */
+    default String modelName() {
+        return modelId() + "/" + modelVersion();
+    }
+}
