@@ -8,7 +8,6 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
@@ -130,16 +129,31 @@ public final class TextEmbedder implements AutoCloseable {
             NDArray typeIds = manager.create(types);
             typeIds.setName("token_type_ids");
             NDArray tokens = predictor.predict(new NDList(inputIds, attention, typeIds)).get(0);
-            // Mean over the tokens the mask keeps, then unit length.
-            NDArray weights = attention.toType(DataType.FLOAT32, false).reshape(batch, length, 1);
-            NDArray summed = tokens.mul(weights).sum(new int[] {1});
-            NDArray counts = weights.sum(new int[] {1}).clip(1e-9f, Float.MAX_VALUE);
-            NDArray mean = summed.div(counts);
-            NDArray norms = mean.square().sum(new int[] {1}, true).sqrt().clip(1e-12f, Float.MAX_VALUE);
-            float[] flat = mean.div(norms).toFloatArray();
+            // Mean over the tokens the mask keeps, then unit length: plain Java over the output, which
+            // costs less than NDArray operations the ONNX Runtime engine does not run natively.
+            float[] hidden = tokens.toFloatArray();
             float[][] vectors = new float[batch][DIMENSIONS];
             for (int i = 0; i < batch; i++) {
-                System.arraycopy(flat, i * DIMENSIONS, vectors[i], 0, DIMENSIONS);
+                float[] vector = vectors[i];
+                int kept = 0;
+                for (int t = 0; t < length; t++) {
+                    if (mask[i][t] == 1) {
+                        kept++;
+                        int offset = (i * length + t) * DIMENSIONS;
+                        for (int d = 0; d < DIMENSIONS; d++) {
+                            vector[d] += hidden[offset + d];
+                        }
+                    }
+                }
+                double norm = 0;
+                for (int d = 0; d < DIMENSIONS; d++) {
+                    vector[d] /= Math.max(kept, 1);
+                    norm += vector[d] * vector[d];
+                }
+                float scale = (float) (1 / Math.max(Math.sqrt(norm), 1e-12));
+                for (int d = 0; d < DIMENSIONS; d++) {
+                    vector[d] *= scale;
+                }
             }
             return vectors;
         } catch (TranslateException e) {

@@ -114,15 +114,23 @@ class EmbeddingActivitiesImpl implements EmbeddingActivities {
         List<EmbeddingSource> readable = new ArrayList<>();
         List<BufferedImage> decoded = new ArrayList<>();
         int skipped = 0;
+        String firstProblem = null;
         for (EmbeddingSource source : batch) {
             try {
                 decoded.add(pictures.load(source.imageRef()));
                 readable.add(source);
             } catch (IOException | ImageDecoder.UnreadableImageException e) {
                 skipped++;
-                LOG.warn("Product {} has no usable picture ({}): {}", source.productId(), source.imageRef(),
+                LOG.debug("Product {} has no usable picture ({}): {}", source.productId(), source.imageRef(),
                         e.getMessage());
+                if (firstProblem == null) {
+                    firstProblem = "product " + source.productId() + " (" + source.imageRef() + "): " + e.getMessage();
+                }
             }
+        }
+        // One line per batch, not per picture: a catalog whose files are elsewhere would flood the log.
+        if (skipped > 0) {
+            LOG.warn("{} of {} products have no usable picture, first {}", skipped, batch.size(), firstProblem);
         }
         float[][] vectors = images.embed(decoded);
         return new Embedded(readable, List.of(vectors), skipped);
