@@ -128,7 +128,7 @@ public class Recommender {
         boolean withinBudget = profile.budget() != null && (profile.budget().max() != null || profile.budget().min() != null);
         List<Item> items = picked.stream()
                 .map(candidate -> new Item(candidate.product(), candidate.relevance(), candidate.size(),
-                        reasons(candidate, taste, withinBudget)))
+                        reasons(candidate, taste, bestSellers, withinBudget)))
                 .toList();
         int styleReturns = (int) purchases.stream().filter(Purchase::dislikedStyle).count();
         Basis basis = new Basis(request.occasion(), profile.style().styles(), profile.style().colours(),
@@ -225,8 +225,7 @@ public class Recommender {
     // ----------------------------------------------------------------------------------------------
 
     /** A product that passed every constraint, with its vector (null when not embedded yet). */
-    record Candidate(CatalogProduct product, @Nullable float[] vector, float relevance, @Nullable String size,
-            boolean bestSeller) {
+    record Candidate(CatalogProduct product, @Nullable float[] vector, float relevance, @Nullable String size) {
     }
 
     /**
@@ -242,7 +241,7 @@ public class Recommender {
             Map<Long, Float> relevance = new HashMap<>();
             hits.forEach(hit -> relevance.put(hit.productId(), hit.score()));
             List<Candidate> fitting = fitting(hits.stream().map(ExactVectorIndex.Hit::productId).toList(), profile,
-                    id -> relevance.get(id), index, false);
+                    id -> relevance.get(id), index);
             if (fitting.size() >= topK * 3 || hits.size() < pool || pool >= available) {
                 return fitting;
             }
@@ -264,11 +263,11 @@ public class Recommender {
         for (int id = allowed.length() - 1; id >= 0 && relevance.size() < pool; id = allowed.previousSetBit(id - 1)) {
             relevance.putIfAbsent((long) id, 0f);
         }
-        return fitting(List.copyOf(relevance.keySet()), profile, relevance::get, index, true);
+        return fitting(List.copyOf(relevance.keySet()), profile, relevance::get, index);
     }
 
     private List<Candidate> fitting(List<Long> ids, ShopperProfile profile, LongFunction<Float> relevance,
-            ExactVectorIndex index, boolean bestSellers) {
+            ExactVectorIndex index) {
         List<Candidate> fitting = new ArrayList<>();
         for (CatalogProduct product : catalog.findAll(ids)) {
             String usual = profile.usualSizes().get(product.product().category());
@@ -284,7 +283,7 @@ public class Recommender {
                 continue;
             }
             long id = product.product().id();
-            fitting.add(new Candidate(product, index.vectorOf(id), relevance.apply(id), size, bestSellers));
+            fitting.add(new Candidate(product, index.vectorOf(id), relevance.apply(id), size));
         }
         return fitting;
     }
@@ -340,9 +339,9 @@ public class Recommender {
         return closest;
     }
 
-    private static List<String> reasons(Candidate candidate, Taste taste, boolean withinBudget) {
+    private static List<String> reasons(Candidate candidate, Taste taste, boolean bestSellers, boolean withinBudget) {
         List<String> reasons = new ArrayList<>();
-        if (candidate.bestSeller()) {
+        if (bestSellers) {
             reasons.add(candidate.relevance() > 0 ? "Popular right now" : "New in");
         } else if (candidate.vector() != null) {
             Signal strongest = null;

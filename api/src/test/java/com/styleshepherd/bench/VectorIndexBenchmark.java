@@ -1,10 +1,9 @@
 package com.styleshepherd.bench;
 
+import com.styleshepherd.inference.StylesCatalog;
 import com.styleshepherd.inference.TextEmbedder;
 import com.styleshepherd.search.ExactVectorIndex;
-import com.styleshepherd.store.embedding.ProductText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -12,10 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -66,16 +63,9 @@ public final class VectorIndexBenchmark {
     public static void main(String[] args) throws Exception {
         Path styles = Path.of(System.getProperty("bench.styles", "../shared/data/catalog/styles.csv"));
         Path report = Path.of(System.getProperty("bench.docs", "docs/benchmarks")).resolve("vector-index.md");
-        List<String[]> rows = Files.readAllLines(styles, StandardCharsets.UTF_8).stream().skip(1)
-                .map(line -> line.split(",", -1)).filter(f -> f.length >= 10).limit(REAL).toList();
-        List<String> texts = rows.stream().map(f -> {
-            Map<String, Object> attributes = new LinkedHashMap<>();
-            attributes.put("gender", f[1]);
-            attributes.put("usage", f[8]);
-            return ProductText.of(String.join(",", List.of(f).subList(9, f.length)), f[4].toLowerCase(Locale.ROOT),
-                    f[5], null, attributes, "");
-        }).toList();
-        List<String> queryTexts = rows.stream().map(f -> f[5] + " " + f[4]).distinct().limit(QUERIES).toList();
+        List<String[]> rows = StylesCatalog.rows(styles, REAL);
+        List<String> texts = rows.stream().map(StylesCatalog::text).toList();
+        List<String> queryTexts = rows.stream().map(StylesCatalog::label).distinct().limit(QUERIES).toList();
 
         float[][] real = new float[texts.size()][];
         float[][] queries;

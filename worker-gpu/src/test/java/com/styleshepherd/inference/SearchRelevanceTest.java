@@ -6,15 +6,8 @@ import com.styleshepherd.search.ExactVectorIndex;
 import com.styleshepherd.store.embedding.ProductText;
 import com.styleshepherd.testing.SharedData;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -33,21 +26,14 @@ class SearchRelevanceTest {
 
     @Test
     void precisionAtTenOnColourAndArticleTypeQueries() throws IOException {
-        List<String[]> rows = Files.readAllLines(SharedData.require("catalog/styles.csv"), StandardCharsets.UTF_8)
-                .stream().skip(1).map(line -> line.split(",", -1)).filter(f -> f.length >= 10).limit(PRODUCTS).toList();
-        Map<String, Long> pairs = rows.stream().collect(Collectors.groupingBy(SearchRelevanceTest::label,
+        List<String[]> rows = StylesCatalog.rows(SharedData.require("catalog/styles.csv"), PRODUCTS);
+        Map<String, Long> pairs = rows.stream().collect(Collectors.groupingBy(StylesCatalog::label,
                 Collectors.counting()));
         List<String> queries = pairs.entrySet().stream()
                 .filter(e -> e.getValue() >= 10)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
                 .limit(QUERIES).map(Map.Entry::getKey).toList();
-        List<String> texts = rows.stream().map(f -> {
-            Map<String, Object> attributes = new LinkedHashMap<>();
-            attributes.put("gender", f[1]);
-            attributes.put("usage", f[8]);
-            return ProductText.of(String.join(",", List.of(f).subList(9, f.length)),
-                    f[4].toLowerCase(Locale.ROOT), f[5], null, attributes, "");
-        }).toList();
+        List<String> texts = rows.stream().map(StylesCatalog::text).toList();
         Map<String, Double> averages = new LinkedHashMap<>();
         for (TextEmbedder.Variant variant : TextEmbedder.Variant.values()) {
             try (TextEmbedder embedder = TextEmbedder.load(variant)) {
@@ -63,7 +49,7 @@ class SearchRelevanceTest {
                 for (String query : queries) {
                     float[] vector = embedder.embed(List.of(query))[0];
                     List<ExactVectorIndex.Hit> hits = index.search(vector, 10, null);
-                    long relevant = hits.stream().filter(h -> label(rows.get((int) h.productId() - 1)).equals(query)).count();
+                    long relevant = hits.stream().filter(h -> StylesCatalog.label(rows.get((int) h.productId() - 1)).equals(query)).count();
                     sum += relevant / 10.0;
                     table.append(String.format("| %-28s | %4d | %.1f |%n", query, pairs.get(query), relevant / 10.0));
                 }
@@ -76,10 +62,5 @@ class SearchRelevanceTest {
         System.out.println("Mean precision@10 by model build: " + averages);
         averages.forEach((variant, average) -> assertTrue(average >= 0.6,
                 variant + " mean precision@10 " + average + " is below 0.6"));
-    }
-
-    /** "{colour} {article type}", e.g. "Black Tshirts". */
-    private static String label(String[] fields) {
-        return fields[5] + " " + fields[4];
     }
 }
