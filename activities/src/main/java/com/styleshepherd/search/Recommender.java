@@ -112,7 +112,7 @@ public class Recommender {
         if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
             minPrice = null; // the request asked for less than the budget's floor: the request wins
         }
-        BitSet allowed = catalog.matchingIds(new CatalogQuery(null, null, minPrice, maxPrice, null, true));
+        BitSet allowed = catalog.matchingIds(new CatalogQuery(null, null, null, minPrice, maxPrice, null, true));
         purchases.forEach(bought -> allowed.clear(Math.toIntExact(bought.productId())));
 
         List<Candidate> candidates = taste.vector() == null

@@ -280,6 +280,7 @@ public final class ApiReadBenchmark {
             Map<String, Object> values = new HashMap<>();
             values.put("text", query[0]);
             values.put("category", query[1]);
+            values.put("colour", null);
             values.put("minPrice", null);
             values.put("maxPrice", query[2]);
             values.put("size", null);

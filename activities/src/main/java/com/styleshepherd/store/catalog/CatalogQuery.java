@@ -8,6 +8,7 @@ import java.math.BigDecimal;
  *
  * @param text full-text query over name, category, colour, brand and description
  * @param category exact category slug
+ * @param colour colour, case-insensitive ("navy" matches "Navy")
  * @param minPrice lowest price, inclusive
  * @param maxPrice highest price, inclusive
  * @param size only products offered in this size (with stock, when {@code inStock})
@@ -16,6 +17,7 @@ import java.math.BigDecimal;
 public record CatalogQuery(
         @Nullable String text,
         @Nullable String category,
+        @Nullable String colour,
         @Nullable BigDecimal minPrice,
         @Nullable BigDecimal maxPrice,
         @Nullable String size,

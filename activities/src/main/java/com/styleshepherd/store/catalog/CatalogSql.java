@@ -1,7 +1,7 @@
 package com.styleshepherd.store.catalog;
 
 /**
- * The catalog search's SQL (named parameters {@code :text}, {@code :category}, {@code :minPrice},
+ * The catalog search's SQL (named parameters {@code :text}, {@code :category}, {@code :colour}, {@code :minPrice},
  * {@code :maxPrice}, {@code :size}, {@code :inStock}), in one place: the repository runs it, and the API
  * read benchmark runs the very same statements over plain JDBC to compare.
  */
@@ -13,6 +13,7 @@ public final class CatalogSql {
             FROM products p
             WHERE (CAST(:text AS text) IS NULL OR p.search_document @@ websearch_to_tsquery('english', :text))
               AND (CAST(:category AS text) IS NULL OR p.category = :category)
+              AND (CAST(:colour AS text) IS NULL OR lower(p.color) = lower(:colour))
               AND (CAST(:minPrice AS numeric) IS NULL OR p.price >= :minPrice)
               AND (CAST(:maxPrice AS numeric) IS NULL OR p.price <= :maxPrice)
               AND ((CAST(:size AS text) IS NULL AND NOT :inStock) OR EXISTS (

@@ -18,6 +18,7 @@ interface ProductRepository extends GenericRepository<Product, Long> {
     Page<Product> search(
             @Nullable String text,
             @Nullable String category,
+            @Nullable String colour,
             @Nullable BigDecimal minPrice,
             @Nullable BigDecimal maxPrice,
             @Nullable String size,
@@ -28,6 +29,7 @@ interface ProductRepository extends GenericRepository<Product, Long> {
     List<Long> matchingIds(
             @Nullable String text,
             @Nullable String category,
+            @Nullable String colour,
             @Nullable BigDecimal minPrice,
             @Nullable BigDecimal maxPrice,
             @Nullable String size,

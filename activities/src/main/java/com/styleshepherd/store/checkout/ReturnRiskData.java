@@ -45,6 +45,29 @@ public class ReturnRiskData {
         return new ReturnRiskSignals(shopper(shopperId), history(shopperId), lines, categoryReturns(categories));
     }
 
+    /**
+     * What size advice for one product needs: the shopper's body and usual sizes, the product's sizes and
+     * cut. Empty when there is no such product.
+     */
+    @ReadOnly
+    public java.util.Optional<FitQuestion> fitQuestion(String shopperId, long productId) {
+        return jdbc.prepareStatement("SELECT name, category FROM products WHERE id = ?", statement -> {
+            statement.setLong(1, productId);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return java.util.Optional.<FitQuestion>empty();
+                }
+                ProductFit fit = productFits(new long[] {productId}).getOrDefault(productId, new ProductFit(List.of(), null));
+                return java.util.Optional.of(new FitQuestion(shopper(shopperId), new LineSignals(1, productId,
+                        rows.getString("name"), rows.getString("category"), null, 1, fit.sizes(), fit.cut())));
+            }
+        });
+    }
+
+    /** A shopper and one product, for size advice. */
+    public record FitQuestion(ShopperFit shopper, LineSignals product) {
+    }
+
     private ShopperFit shopper(String shopperId) {
         return jdbc.prepareStatement("""
                 SELECT height_cm, bust_cm, chest_cm, waist_cm, hips_cm, inseam_cm, usual_sizes::text AS usual_sizes

@@ -54,11 +54,11 @@ class DemoCatalogTest implements RealInfrastructure {
         CatalogProduct coat = catalog.findBySku("SS-OUT-0001").orElseThrow();
         assertEquals(drafts.get("SS-OUT-0001").name(), coat.product().name());
 
-        long before = catalog.search(new CatalogQuery(null, null, null, null, null, false), Pageable.from(0, 1)).getTotalSize();
+        long before = catalog.search(new CatalogQuery(null, null, null, null, null, null, false), Pageable.from(0, 1)).getTotalSize();
         seeder.onStartup(null);
-        long after = catalog.search(new CatalogQuery(null, null, null, null, null, false), Pageable.from(0, 1)).getTotalSize();
+        long after = catalog.search(new CatalogQuery(null, null, null, null, null, null, false), Pageable.from(0, 1)).getTotalSize();
         assertEquals(before, after);
-        assertTrue(catalog.search(new CatalogQuery("dress", "dresses", null, new BigDecimal("100"), "M", true),
+        assertTrue(catalog.search(new CatalogQuery("dress", "dresses", null, null, new BigDecimal("100"), "M", true),
                 Pageable.from(0, 5)).getTotalSize() > 0, "a typical shopper query finds something");
     }
 }

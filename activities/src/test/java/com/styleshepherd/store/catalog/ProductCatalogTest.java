@@ -93,24 +93,24 @@ class ProductCatalogTest implements RealInfrastructure {
 
     @Test
     void filtersCombineExactly() {
-        assertEquals(List.of("LINEN-" + category), skus(new CatalogQuery("linen", category, null, null, null, false)));
+        assertEquals(List.of("LINEN-" + category), skus(new CatalogQuery("linen", category, null, null, null, null, false)));
         assertEquals(List.of("SILK-" + category, "WOOL-" + category),
-                sorted(skus(new CatalogQuery(null, category, new BigDecimal("80"), null, null, false))));
+                sorted(skus(new CatalogQuery(null, category, null, new BigDecimal("80"), null, null, false))));
         assertEquals(List.of("LINEN-" + category),
-                skus(new CatalogQuery(null, category, null, new BigDecimal("39.90"), null, false)));
+                skus(new CatalogQuery(null, category, null, null, new BigDecimal("39.90"), null, false)));
         // Offered in M: all three. In stock in M: linen and silk. In stock in any size: linen and silk.
-        assertEquals(3, skus(new CatalogQuery(null, category, null, null, "M", false)).size());
+        assertEquals(3, skus(new CatalogQuery(null, category, null, null, null, "M", false)).size());
         assertEquals(List.of("LINEN-" + category, "SILK-" + category),
-                sorted(skus(new CatalogQuery(null, category, null, null, "M", true))));
+                sorted(skus(new CatalogQuery(null, category, null, null, null, "M", true))));
         assertEquals(List.of("LINEN-" + category, "SILK-" + category),
-                sorted(skus(new CatalogQuery(null, category, null, null, null, true))));
-        assertEquals(List.of("SILK-" + category), skus(new CatalogQuery(null, category, null, null, "XS", true)));
-        assertEquals(List.of(), skus(new CatalogQuery("wool", category, null, new BigDecimal("100"), null, false)));
+                sorted(skus(new CatalogQuery(null, category, null, null, null, null, true))));
+        assertEquals(List.of("SILK-" + category), skus(new CatalogQuery(null, category, null, null, null, "XS", true)));
+        assertEquals(List.of(), skus(new CatalogQuery("wool", category, null, null, new BigDecimal("100"), null, false)));
     }
 
     @Test
     void pagesCountEveryMatch() {
-        CatalogQuery query = new CatalogQuery(null, category, null, null, "M", false);
+        CatalogQuery query = new CatalogQuery(null, category, null, null, null, "M", false);
         Page<CatalogProduct> first = catalog.search(query, Pageable.from(0, 2));
         Page<CatalogProduct> second = catalog.search(query, Pageable.from(1, 2));
         assertEquals(3, first.getTotalSize());

@@ -49,7 +49,7 @@ public class ProductController {
         this.cacheTtl = cacheTtl;
     }
 
-    @Get("{?q,category,minPrice,maxPrice,size,inStock,page,pageSize}")
+    @Get("{?q,category,colour,minPrice,maxPrice,size,inStock,page,pageSize}")
     PageResponse<ProductResponse> list(@Valid @RequestBean ProductSearchRequest request) {
         request.checkPriceRange();
         Paging paging = request.paging();

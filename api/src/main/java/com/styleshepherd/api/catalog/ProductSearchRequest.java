@@ -25,6 +25,7 @@ import java.util.HexFormat;
 public record ProductSearchRequest(
         @Nullable @QueryValue @Size(max = 200) String q,
         @Nullable @QueryValue @Pattern(regexp = SaveProductRequest.CATEGORY, message = "must be a category slug such as dresses") String category,
+        @Nullable @QueryValue @Size(max = 40) String colour,
         @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal minPrice,
         @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal maxPrice,
         @Nullable @QueryValue @Pattern(regexp = SaveProductRequest.SIZE, message = "must be a size such as M, 38 or ONE SIZE") String size,
@@ -34,7 +35,7 @@ public record ProductSearchRequest(
 
     /** The search's identity for the cache: every parameter, normalised, hashed (SHA-256). */
     String cacheKey() {
-        String canonical = String.join("\u0001", String.valueOf(q), String.valueOf(category),
+        String canonical = String.join("\u0001", String.valueOf(q), String.valueOf(category), String.valueOf(colour),
                 minPrice == null ? "" : minPrice.stripTrailingZeros().toPlainString(),
                 maxPrice == null ? "" : maxPrice.stripTrailingZeros().toPlainString(), String.valueOf(size),
                 String.valueOf(inStock), String.valueOf(paging().page()), String.valueOf(paging().pageSize()));
@@ -64,6 +65,6 @@ public record ProductSearchRequest(
 
     CatalogQuery toQuery() {
         String text = q == null || q.isBlank() ? null : q.trim();
-        return new CatalogQuery(text, category, minPrice, maxPrice, size, "true".equals(inStock));
+        return new CatalogQuery(text, category, colour == null || colour.isBlank() ? null : colour.strip(), minPrice, maxPrice, size, "true".equals(inStock));
     }
 }

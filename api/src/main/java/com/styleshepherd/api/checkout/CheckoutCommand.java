@@ -15,11 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -75,22 +71,8 @@ public record CheckoutCommand(
                         shippingAddress.postalCode(), shippingAddress.country()));
     }
 
-    /**
-     * SHA-256 of the shopper and every field, in order: the same request hashes the same, any change to
-     * it (or another shopper reusing the key) does not.
-     */
+    /** The request's hash for idempotency: the stored request's (one rule for the API and conversations). */
     String hash(String userId) {
-        StringBuilder canonical = new StringBuilder().append(userId).append('\n');
-        items.forEach(item -> canonical.append(item.productId()).append('|').append(item.size()).append('|')
-                .append(item.quantity()).append('\n'));
-        canonical.append(paymentMethod).append('\n')
-                .append(String.join("|", shippingAddress.name(), shippingAddress.line1(), shippingAddress.city(),
-                        shippingAddress.postalCode(), shippingAddress.country()));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return toStored().hash(userId);
     }
 }

@@ -18,7 +18,7 @@ public record CheckoutSettings(
         @Bindable(defaultValue = "5") @Min(1) @Max(20) int maxPaymentAttempts,
         @Bindable(defaultValue = "45m") Duration stockHold) {
 
-    CheckoutPolicy policy() {
+    public CheckoutPolicy policy() {
         return new CheckoutPolicy(paymentActionTimeout, paymentRetryWindow, maxPaymentAttempts, stockHold);
     }
 }

@@ -22,12 +22,16 @@ final class BodySizeFilter {
     static final Map<String, Long> UPLOADS = Map.of(
             "/api/ops/products/import", 64L * 1024 * 1024,
             "/api/search/visual", 8L * 1024 * 1024 + 64 * 1024);
+    /** Spoken turns: a WAV clip (styleshepherd.conversation.max-audio-size, 2 MB by default) in a multipart body. */
+    static final java.util.regex.Pattern TURNS = java.util.regex.Pattern.compile("/api/conversations/[^/]+/turns");
+    static final long TURN_LIMIT = 2L * 1024 * 1024 + 64 * 1024;
 
     @RequestFilter
     @Nullable
     HttpResponse<?> limit(HttpRequest<?> request) {
         long length = request.getContentLength();
-        long limit = UPLOADS.getOrDefault(request.getPath(), DEFAULT_LIMIT);
+        long limit = TURNS.matcher(request.getPath()).matches() ? TURN_LIMIT
+                : UPLOADS.getOrDefault(request.getPath(), DEFAULT_LIMIT);
         if (length > limit) {
             return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
                     .contentType("application/problem+json")

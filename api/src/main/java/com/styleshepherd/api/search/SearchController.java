@@ -57,7 +57,7 @@ class SearchController {
      * The products whose text is closest in meaning to {@code q} ("a light dress for a summer wedding"),
      * among those matching the filters, best first.
      */
-    @Get("{?q,category,minPrice,maxPrice,size,inStock,topK}")
+    @Get("{?q,category,colour,minPrice,maxPrice,size,inStock,topK}")
     SearchResponse search(@QueryValue @NotBlank @Size(max = 500) String q, @Valid @RequestBean SearchFilters filters) {
         float[] query = text.embed(List.of(q.strip()))[0];
         return SearchResponse.of(text.modelName(),
@@ -70,7 +70,7 @@ class SearchController {
      * matching the filters, best first. A file that is not a readable picture gets a 400 naming
      * {@code image}.
      */
-    @Post(uri = "/visual{?category,minPrice,maxPrice,size,inStock,topK}", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Post(uri = "/visual{?category,colour,minPrice,maxPrice,size,inStock,topK}", consumes = MediaType.MULTIPART_FORM_DATA)
     SearchResponse visual(@Part("image") @Nullable CompletedFileUpload image, @Valid @RequestBean SearchFilters filters) {
         if (image == null || image.getSize() == 0) {
             throw FieldProblem.of("image", "is required: a JPEG, PNG or WebP picture as multipart part \"image\"");

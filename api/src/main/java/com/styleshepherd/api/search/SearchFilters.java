@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
 /**
@@ -20,6 +21,7 @@ import java.math.BigDecimal;
 @Introspected
 public record SearchFilters(
         @Nullable @QueryValue @Pattern(regexp = SaveProductRequest.CATEGORY, message = "must be a category slug such as dresses") String category,
+        @Nullable @QueryValue @Size(max = 40) String colour,
         @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal minPrice,
         @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal maxPrice,
         @Nullable @QueryValue @Pattern(regexp = SaveProductRequest.SIZE, message = "must be a size such as M, 38 or ONE SIZE") String size,
@@ -31,7 +33,7 @@ public record SearchFilters(
     /** The catalog filters; a price range whose bottom is above its top is refused, naming minPrice. */
     public CatalogQuery toQuery() {
         ProductSearchRequest.checkPriceRange(minPrice, maxPrice);
-        return new CatalogQuery(null, category, minPrice, maxPrice, size, "true".equals(inStock));
+        return new CatalogQuery(null, category, colour == null || colour.isBlank() ? null : colour.strip(), minPrice, maxPrice, size, "true".equals(inStock));
     }
 
     public int k() {

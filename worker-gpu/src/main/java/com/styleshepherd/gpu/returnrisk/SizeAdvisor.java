@@ -11,7 +11,7 @@ import java.util.Set;
  * Which of a product's sizes should fit the shopper: the size they told us they wear in that
  * category, else the size their body measurements fall in on a standard EN 13402-style chart.
  */
-final class SizeAdvisor {
+public final class SizeAdvisor {
 
     private static final List<String> LETTERS = List.of("XXS", "XS", "S", "M", "L", "XL", "XXL");
     /** Upper bounds in cm of each letter size, XXS to XL (XXL is anything above). */
@@ -27,7 +27,7 @@ final class SizeAdvisor {
     }
 
     /** The size that should fit, among those offered; empty when nothing tells. */
-    static Optional<String> recommend(LineSignals line, ShopperFit shopper) {
+    public static Optional<String> recommend(LineSignals line, ShopperFit shopper) {
         List<String> offered = line.sizesOffered();
         String usual = shopper.usualSizes().get(line.category());
         if (usual != null && offered.contains(usual.toUpperCase(Locale.ROOT))) {

@@ -1,0 +1,177 @@
+package com.styleshepherd.activities.conversation;
+
+import com.styleshepherd.cache.ConversationContexts;
+import com.styleshepherd.cache.SessionStore;
+import com.styleshepherd.cache.TaggedCache;
+import com.styleshepherd.store.checkout.CartPricing;
+import com.styleshepherd.store.checkout.CheckoutRecord;
+import com.styleshepherd.store.checkout.CheckoutStore;
+import com.styleshepherd.store.checkout.NewCheckout;
+import com.styleshepherd.store.checkout.OrderBook;
+import com.styleshepherd.store.checkout.OrderLineRecord;
+import com.styleshepherd.store.checkout.OrderRecord;
+import com.styleshepherd.store.checkout.ProductUnavailableException;
+import com.styleshepherd.store.checkout.StockReservations;
+import com.styleshepherd.store.checkout.StoredCheckoutRequest;
+import com.styleshepherd.store.conversation.ConversationStore;
+import com.styleshepherd.store.returns.ReturnBook;
+import com.styleshepherd.store.returns.ReturnRecord;
+import com.styleshepherd.store.returns.ReturnRefused;
+import com.styleshepherd.workflows.checkout.CartLine;
+import com.styleshepherd.workflows.checkout.CheckoutRequest;
+import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
+import com.styleshepherd.workflows.checkout.PricedCart;
+import com.styleshepherd.workflows.checkout.PricedLine;
+import com.styleshepherd.workflows.conversation.CheckoutOpening;
+import com.styleshepherd.workflows.conversation.CheckoutPlan;
+import com.styleshepherd.workflows.conversation.OrderSummary;
+import com.styleshepherd.workflows.conversation.ReturnAsk;
+import com.styleshepherd.workflows.conversation.ReturnOutcome;
+import com.styleshepherd.workflows.conversation.ShopperActivities;
+import com.styleshepherd.workflows.conversation.TurnRecord;
+import io.micronaut.data.model.Pageable;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The conversation's database and Valkey work. Every method is safe to retry. */
+@Singleton
+class ShopperActivitiesImpl implements ShopperActivities {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShopperActivitiesImpl.class);
+
+    private final CheckoutStore checkouts;
+    private final CartPricing pricing;
+    private final StockReservations stock;
+    private final OrderBook orders;
+    private final ReturnBook returns;
+    private final ConversationStore conversations;
+    private final ConversationContexts contexts;
+    private final SessionStore sessions;
+    private final TaggedCache cache;
+
+    ShopperActivitiesImpl(CheckoutStore checkouts, CartPricing pricing, StockReservations stock, OrderBook orders,
+            ReturnBook returns, ConversationStore conversations, ConversationContexts contexts, SessionStore sessions,
+            TaggedCache cache) {
+        this.checkouts = checkouts;
+        this.pricing = pricing;
+        this.stock = stock;
+        this.orders = orders;
+        this.returns = returns;
+        this.conversations = conversations;
+        this.contexts = contexts;
+        this.sessions = sessions;
+        this.cache = cache;
+    }
+
+    /**
+     * The same rules as {@code POST /api/checkouts}: the cart is priced from the catalog, stock is checked
+     * before anything is recorded, and the idempotency key (conversation + turn) gives one checkout however
+     * often the turn is retried.
+     */
+    @Override
+    public CheckoutPlan openCheckout(CheckoutOpening opening) {
+        List<CartLine> lines = opening.cart().stream()
+                .map(item -> new CartLine(item.productId(), item.size(), item.quantity())).toList();
+        StoredCheckoutRequest request = new StoredCheckoutRequest(lines, opening.wallet().paymentMethod(),
+                opening.wallet().shippingAddress());
+        String key = opening.idempotencyKey();
+        Optional<CheckoutRecord> existing = checkouts.findByIdempotencyKey(key);
+        PricedCart cart;
+        try {
+            cart = pricing.price(lines);
+        } catch (ProductUnavailableException gone) {
+            return new CheckoutPlan(CheckoutPlan.Status.UNAVAILABLE, null, null, null, null,
+                    opening.cart().get(gone.itemIndex()).name() + " is no longer sold");
+        }
+        if (existing.isEmpty()) {
+            Optional<Integer> shortLine = stock.firstShortLine(cart.lines());
+            if (shortLine.isPresent()) {
+                PricedLine line = cart.lines().get(shortLine.get() - 1);
+                return new CheckoutPlan(CheckoutPlan.Status.OUT_OF_STOCK, null, null, cart.total(), cart.currency(),
+                        "the " + line.name() + " in " + line.size());
+            }
+        }
+        CheckoutRecord checkout = existing.orElseGet(() -> checkouts.open(new NewCheckout(UUID.randomUUID(),
+                opening.userId(), key, request.hash(opening.userId()), CheckoutWorkflow.workflowId(key), request)).checkout());
+        LOG.info("Checkout opened from conversation {}: checkoutId={} total={} {}", opening.conversationId(),
+                checkout.id(), cart.total(), cart.currency());
+        return new CheckoutPlan(CheckoutPlan.Status.OPENED, new CheckoutRequest(checkout.id(), opening.userId(), lines,
+                request.paymentMethod(), request.shippingAddress(), opening.policy()), checkout.workflowId(),
+                cart.total(), cart.currency(), null);
+    }
+
+    @Override
+    public OrderSummary latestOrder(String userId) {
+        return orders.listForUser(userId, null, Pageable.from(0, 1)).getContent().stream().findFirst()
+                .map(order -> new OrderSummary(order.id(), order.status(), order.createdAt(), order.total(),
+                        order.currency(), order.lines().stream().map(l -> l.productName() + " (" + l.size() + ")").toList()))
+                .orElse(null);
+    }
+
+    @Override
+    public ReturnOutcome startReturn(ReturnAsk ask) {
+        Optional<OrderRecord> latest = orders.listForUser(ask.userId(), null, Pageable.from(0, 1)).getContent()
+                .stream().findFirst();
+        if (latest.isEmpty()) {
+            return new ReturnOutcome(null, null, ask.reason(), null);
+        }
+        OrderRecord order = latest.get();
+        Optional<OrderLineRecord> line = line(order.lines(), ask);
+        if (line.isEmpty()) {
+            return new ReturnOutcome(null, null, ask.reason(), "which item? Your last order has "
+                    + String.join(", ", order.lines().stream().map(OrderLineRecord::productName).toList()));
+        }
+        String reason = ask.reason() == null ? "OTHER" : ask.reason();
+        try {
+            ReturnRecord requested = returns.request(ask.userId(), order.id(), line.get().id(), null, reason,
+                    "Requested in conversation");
+            cache.invalidateShopper(ask.userId());
+            return new ReturnOutcome(requested.id(), line.get().productName(), reason, null);
+        } catch (ReturnRefused refused) {
+            String problem = switch (refused.why()) {
+                case NOT_DELIVERED -> "your order is " + order.status().toLowerCase(Locale.ROOT)
+                        + ", and only delivered orders can be returned";
+                case ALREADY_RETURNED -> "the " + line.get().productName() + " already has a return";
+                default -> refused.getMessage();
+            };
+            return new ReturnOutcome(null, line.get().productName(), reason, problem);
+        }
+    }
+
+    /** The line asked for: by number, else by category or a colour in its name, else the only line. */
+    private static Optional<OrderLineRecord> line(List<OrderLineRecord> lines, ReturnAsk ask) {
+        if (ask.itemNumber() != null && ask.itemNumber() > 0) {
+            return ask.itemNumber() <= lines.size() ? Optional.of(lines.get(ask.itemNumber() - 1)) : Optional.empty();
+        }
+        if (ask.category() != null || ask.colour() != null) {
+            List<OrderLineRecord> matching = lines.stream()
+                    .filter(l -> ask.category() == null || ask.category().equals(l.category()))
+                    .filter(l -> ask.colour() == null || l.productName().toLowerCase(Locale.ROOT).contains(ask.colour()))
+                    .toList();
+            return matching.size() == 1 ? Optional.of(matching.getFirst()) : Optional.empty();
+        }
+        return lines.size() == 1 ? Optional.of(lines.getFirst()) : Optional.empty();
+    }
+
+    @Override
+    public void recordTurn(TurnRecord turn) {
+        conversations.recordTurn(turn);
+        contexts.put(turn.conversationId(), turn.context());
+        if (sessions.touch(turn.conversationId().toString()).isEmpty()) {
+            // The session expired (or Valkey lost it) while the conversation lived on: open it again.
+            sessions.open(turn.conversationId().toString(), turn.userId());
+        }
+    }
+
+    @Override
+    public void closeConversation(UUID conversationId, int turns, String endReason) {
+        conversations.close(conversationId, turns, endReason);
+        contexts.delete(conversationId);
+        LOG.info("Conversation {} ended ({}) after {} turns", conversationId, endReason, turns);
+    }
+}

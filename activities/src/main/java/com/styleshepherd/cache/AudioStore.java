@@ -1,0 +1,48 @@
+package com.styleshepherd.cache;
+
+import com.styleshepherd.workflows.conversation.AudioClip;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Audio of conversation turns (what the shopper said, what the stylist answered), kept in Valkey for an
+ * hour. Workflows pass {@link AudioClip} references, never the bytes, so histories stay small.
+ */
+@Singleton
+public final class AudioStore {
+
+    public static final Duration TTL = Duration.ofHours(1);
+
+    private final ValkeyStore<StoredAudio> clips;
+
+    AudioStore(ValkeyStores stores) {
+        this.clips = stores.store("audio", StoredAudio.class, TTL);
+    }
+
+    /** Stores the bytes under {@code key} and returns the reference to pass around. */
+    public AudioClip put(String key, String format, byte[] audio, long durationMillis) {
+        clips.put(key, new StoredAudio(format, Base64.getEncoder().encodeToString(audio), durationMillis));
+        return new AudioClip(key, format, audio.length, durationMillis);
+    }
+
+    public Optional<byte[]> bytes(AudioClip clip) {
+        return bytes(clip.key());
+    }
+
+    public Optional<byte[]> bytes(String key) {
+        return clips.get(key).map(stored -> Base64.getDecoder().decode(stored.base64()));
+    }
+
+    /** The clip's bytes as base64, as the API sends them. */
+    public Optional<String> base64(String key) {
+        return clips.get(key).map(StoredAudio::base64);
+    }
+
+    /** The value kept: base64 inside JSON, like every other Valkey value of the service. */
+    @Serdeable
+    record StoredAudio(String format, String base64, long durationMillis) {
+    }
+}

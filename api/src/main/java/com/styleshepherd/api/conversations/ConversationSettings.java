@@ -1,0 +1,27 @@
+package com.styleshepherd.api.conversations;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.convert.format.ReadableBytes;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+
+/**
+ * Rules of new conversations ({@code styleshepherd.conversation.*}); each conversation keeps the rules
+ * it started with.
+ *
+ * @param idleTimeout a conversation with no turn for this long ends
+ * @param turnsPerRun turns per workflow run before it continues as new
+ * @param resultsPerSearch products a search or recommendation shows
+ * @param maxAudioSize the largest spoken turn accepted
+ * @param maxAudioDuration the longest spoken turn accepted
+ */
+@ConfigurationProperties("styleshepherd.conversation")
+public record ConversationSettings(
+        @Bindable(defaultValue = "30m") Duration idleTimeout,
+        @Bindable(defaultValue = "50") @Min(2) @Max(1000) int turnsPerRun,
+        @Bindable(defaultValue = "5") @Min(1) @Max(20) int resultsPerSearch,
+        @Bindable(defaultValue = "2MB") @ReadableBytes long maxAudioSize,
+        @Bindable(defaultValue = "30s") Duration maxAudioDuration) {
+}

@@ -1,0 +1,10 @@
+package com.styleshepherd.workflows.conversation;
+
+/**
+ * A reference to audio kept outside the workflow's history (claim check): the bytes live in Valkey for
+ * an hour under {@code key}; only this small record travels through Temporal.
+ *
+ * @param format {@code wav} (16-bit PCM), {@code mp3}, ...
+ */
+public record AudioClip(String key, String format, int bytes, long durationMillis) {
+}
