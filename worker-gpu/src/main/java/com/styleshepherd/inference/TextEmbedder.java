@@ -1,6 +1,5 @@
 package com.styleshepherd.inference;
 
-import com.styleshepherd.search.TextEncoder;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.huggingface.tokenizers.Encoding;
@@ -30,7 +29,7 @@ import java.util.Map;
  * sentence-transformers model defines it. One instance per process; {@link #embed} is thread-safe
  * (each call uses its own predictor).
  */
-public final class TextEmbedder implements AutoCloseable, TextEncoder {
+public final class TextEmbedder implements AutoCloseable {
 
     public static final int DIMENSIONS = 384;
     /** Longer texts are truncated to this many tokens (the model's training length). */
