@@ -138,6 +138,9 @@ class ConversationController {
             @Valid @Body TurnCommand command) {
         ConversationRecord conversation = owned(caller, conversationId);
         UUID turnId = turnId(conversationId, idempotencyKey);
+        if ("true".equals(speak)) {
+            requireSpeech();
+        }
         return answer(conversation, new TurnInput(turnId, command.text().strip(), null, "true".equals(speak)), audioAs);
     }
 
@@ -149,6 +152,7 @@ class ConversationController {
             @Nullable @QueryValue @Pattern(regexp = "base64|url", message = "must be base64 or url") String audioAs,
             @Part("audio") @Nullable CompletedFileUpload upload) {
         ConversationRecord conversation = owned(caller, conversationId);
+        requireSpeech();
         byte[] bytes;
         try {
             bytes = upload == null ? new byte[0] : upload.getBytes();
@@ -221,6 +225,13 @@ class ConversationController {
                             clip.bytes(), clip.durationMillis())).orElse(null);
         }
         return TurnResponse.of(result, spoken);
+    }
+
+    private void requireSpeech() {
+        if (!settings.speechEnabled()) {
+            throw new HttpStatusException(HttpStatus.NOT_IMPLEMENTED,
+                    "Speech is not enabled on this deployment (styleshepherd.conversation.speech-enabled): send text turns");
+        }
     }
 
     static String replyKey(UUID conversationId, UUID turnId) {

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param resultsPerSearch products a search or recommendation shows
  * @param maxAudioSize the largest spoken turn accepted
  * @param maxAudioDuration the longest spoken turn accepted
+ * @param speechEnabled whether the gpu workers serve the speech activities (spoken turns, {@code speak=true});
+ *     off until speech providers are deployed, so audio is refused with 501 instead of waiting for a timeout
  */
 @ConfigurationProperties("styleshepherd.conversation")
 public record ConversationSettings(
@@ -23,5 +25,6 @@ public record ConversationSettings(
         @Bindable(defaultValue = "50") @Min(2) @Max(1000) int turnsPerRun,
         @Bindable(defaultValue = "5") @Min(1) @Max(20) int resultsPerSearch,
         @Bindable(defaultValue = "2MB") @ReadableBytes long maxAudioSize,
-        @Bindable(defaultValue = "30s") Duration maxAudioDuration) {
+        @Bindable(defaultValue = "30s") Duration maxAudioDuration,
+        @Bindable(defaultValue = "false") boolean speechEnabled) {
 }
