@@ -18,6 +18,26 @@ public interface TextEncoder {
     /** One unit-length vector per text, in order. */
     float[][] embed(List<String> texts);
 
+    /** An encoder of a model's id, version and embedding function (how each process adapts its loaded model). */
+    static TextEncoder of(String modelId, String modelVersion, java.util.function.Function<List<String>, float[][]> embed) {
+        return new TextEncoder() {
+            @Override
+            public String modelId() {
+                return modelId;
+            }
+
+            @Override
+            public String modelVersion() {
+                return modelVersion;
+            }
+
+            @Override
+            public float[][] embed(List<String> texts) {
+                return embed.apply(texts);
+            }
+        };
+    }
+
     /** {@code modelId/modelVersion}, as responses and the memories' {@code embedding_model} name it. */
     default String modelName() {
         return modelId() + "/" + modelVersion();

@@ -4,7 +4,6 @@ import com.styleshepherd.inference.TextEmbedder;
 import com.styleshepherd.search.TextEncoder;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import java.util.List;
 
 /** The api's text model as the search services take it: the one {@link TextEmbedder} of this process. */
 @Factory
@@ -12,21 +11,6 @@ class SearchModels {
 
     @Singleton
     TextEncoder textEncoder(TextEmbedder embedder) {
-        return new TextEncoder() {
-            @Override
-            public String modelId() {
-                return embedder.modelId();
-            }
-
-            @Override
-            public String modelVersion() {
-                return embedder.modelVersion();
-            }
-
-            @Override
-            public float[][] embed(List<String> texts) {
-                return embedder.embed(texts);
-            }
-        };
+        return TextEncoder.of(embedder.modelId(), embedder.modelVersion(), embedder::embed);
     }
 }

@@ -5,7 +5,6 @@ import com.styleshepherd.search.TextEncoder;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
-import java.util.List;
 
 /**
  * The gpu worker's text model as the search services take it (the models themselves know nothing of
@@ -17,21 +16,6 @@ class GpuTextEncoder {
     @Singleton
     @Secondary
     TextEncoder gpuTextEncoder(TextEmbedder embedder) {
-        return new TextEncoder() {
-            @Override
-            public String modelId() {
-                return embedder.modelId();
-            }
-
-            @Override
-            public String modelVersion() {
-                return embedder.modelVersion();
-            }
-
-            @Override
-            public float[][] embed(List<String> texts) {
-                return embedder.embed(texts);
-            }
-        };
+        return TextEncoder.of(embedder.modelId(), embedder.modelVersion(), embedder::embed);
     }
 }
