@@ -28,10 +28,6 @@ public final class AudioStore {
         return new AudioClip(key, format, audio.length, durationMillis);
     }
 
-    public Optional<byte[]> bytes(AudioClip clip) {
-        return bytes(clip.key());
-    }
-
     public Optional<byte[]> bytes(String key) {
         return clips.get(key).map(stored -> Base64.getDecoder().decode(stored.base64()));
     }

@@ -34,7 +34,7 @@ public final class RuleBasedStylist implements Stylist {
         TurnOutcome outcome = request.outcome();
         return switch (outcome.result()) {
             case DONE -> done(request);
-            case NOTHING_FOUND -> "I couldn't find anything matching " + describe(request.slots(), request) + ". "
+            case NOTHING_FOUND -> "I couldn't find anything matching " + describe(request.slots()) + ". "
                     + "Want me to widen the search, maybe a different colour or budget?";
             case WHICH_PRODUCT -> "Which one do you mean? You can say \"the first one\" or name its colour.";
             case WHICH_SIZE -> "Which size would you like the " + outcome.subject().name() + " in? It's in stock in "
@@ -97,7 +97,7 @@ public final class RuleBasedStylist implements Stylist {
         String lead = request.outcome().matches().relaxed().contains("colour")
                 ? "Nothing in " + request.slots().colour() + " exactly, but these are the closest"
                 : "Here " + (products.size() == 1 ? "is " : "are ") + products.size() + " "
-                        + describe(request.slots(), request);
+                        + describe(request.slots());
         return lead + ": " + list(products) + ". Want any of them in your size?";
     }
 
@@ -125,7 +125,7 @@ public final class RuleBasedStylist implements Stylist {
 
     private static final List<String> ORDINAL_WORDS = List.of("first", "second", "third");
 
-    private static String describe(SearchSlots slots, ReplyRequest request) {
+    private static String describe(SearchSlots slots) {
         StringBuilder text = new StringBuilder();
         if (slots.colour() != null) {
             text.append(slots.colour()).append(' ');

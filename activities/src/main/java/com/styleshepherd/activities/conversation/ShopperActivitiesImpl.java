@@ -107,16 +107,14 @@ class ShopperActivitiesImpl implements ShopperActivities {
 
     @Override
     public OrderSummary latestOrder(String userId) {
-        return orders.listForUser(userId, null, Pageable.from(0, 1)).getContent().stream().findFirst()
-                .map(order -> new OrderSummary(order.id(), order.status(), order.createdAt(), order.total(),
+        return latest(userId).map(order -> new OrderSummary(order.id(), order.status(), order.createdAt(), order.total(),
                         order.currency(), order.lines().stream().map(l -> l.productName() + " (" + l.size() + ")").toList()))
                 .orElse(null);
     }
 
     @Override
     public ReturnOutcome startReturn(ReturnAsk ask) {
-        Optional<OrderRecord> latest = orders.listForUser(ask.userId(), null, Pageable.from(0, 1)).getContent()
-                .stream().findFirst();
+        Optional<OrderRecord> latest = latest(ask.userId());
         if (latest.isEmpty()) {
             return new ReturnOutcome(null, null, ask.reason(), null);
         }
@@ -141,6 +139,10 @@ class ShopperActivitiesImpl implements ShopperActivities {
             };
             return new ReturnOutcome(null, line.get().productName(), reason, problem);
         }
+    }
+
+    private Optional<OrderRecord> latest(String userId) {
+        return orders.listForUser(userId, null, Pageable.from(0, 1)).getContent().stream().findFirst();
     }
 
     /** The line asked for: by number, else by category or a colour in its name, else the only line. */

@@ -78,6 +78,12 @@ final class ShoppingLanguage {
             "spring", "autumn", "warm", "light", "lightweight", "waterproof", "comfortable", "elegant", "classic",
             "relaxed", "fitted", "flowy", "sporty", "chic", "vintage", "minimal", "bold");
 
+    private static final Map<Pattern, String> CATEGORY_PHRASES = phrases(CATEGORIES);
+    private static final Map<Pattern, String> COLOUR_PHRASES = phrases(COLOURS);
+    private static final Map<Pattern, String> OCCASION_PHRASES = phrases(OCCASIONS);
+    private static final List<Pattern> DESCRIPTOR_WORDS =
+            DESCRIPTORS.stream().map(word -> Pattern.compile("\\b" + word + "\\b")).toList();
+
     private static final Map<String, String> SIZE_WORDS = ordered(Map.of(
             "extra extra small", "XXS", "extra small", "XS", "small", "S", "medium", "M", "large", "L",
             "extra large", "XL", "extra extra large", "XXL"));
@@ -221,9 +227,9 @@ final class ShoppingLanguage {
     }
 
     static Entities entities(String text, String original) {
-        String colour = firstPhrase(text, COLOURS);
-        String category = firstPhrase(text, CATEGORIES);
-        String occasion = firstPhrase(text, OCCASIONS);
+        String colour = firstPhrase(text, COLOUR_PHRASES);
+        String category = firstPhrase(text, CATEGORY_PHRASES);
+        String occasion = firstPhrase(text, OCCASION_PHRASES);
         BigDecimal min = null;
         BigDecimal max = null;
         Matcher between = BETWEEN.matcher(text);
@@ -382,25 +388,34 @@ final class ShoppingLanguage {
 
     private static String keywords(String text) {
         List<String> found = new ArrayList<>();
-        for (String word : DESCRIPTORS) {
-            if (Pattern.compile("\\b" + word + "\\b").matcher(text).find()) {
-                found.add(word);
+        for (int i = 0; i < DESCRIPTORS.size(); i++) {
+            if (DESCRIPTOR_WORDS.get(i).matcher(text).find()) {
+                found.add(DESCRIPTORS.get(i));
             }
         }
         return found.isEmpty() ? null : String.join(" ", found);
     }
 
-    private static String firstPhrase(String text, Map<String, String> vocabulary) {
+    /** The value of the vocabulary phrase said first (longest first at the same place). */
+    private static String firstPhrase(String text, Map<Pattern, String> phrases) {
         int best = Integer.MAX_VALUE;
         String value = null;
-        for (Map.Entry<String, String> entry : vocabulary.entrySet()) {
-            Matcher m = Pattern.compile("\\b" + Pattern.quote(entry.getKey()) + "(?:e?s)?\\b").matcher(text);
+        for (Map.Entry<Pattern, String> entry : phrases.entrySet()) {
+            Matcher m = entry.getKey().matcher(text);
             if (m.find() && m.start() < best) {
                 best = m.start();
                 value = entry.getValue();
             }
         }
         return value;
+    }
+
+    /** Each phrase as a whole-word pattern (plurals included), compiled once, in the vocabulary's order. */
+    private static Map<Pattern, String> phrases(Map<String, String> vocabulary) {
+        Map<Pattern, String> phrases = new LinkedHashMap<>();
+        vocabulary.forEach((phrase, value) ->
+                phrases.put(Pattern.compile("\\b" + Pattern.quote(phrase) + "(?:e?s)?\\b"), value));
+        return phrases;
     }
 
     /** Longest phrase first, so "forest green" wins over "green" at the same place. */

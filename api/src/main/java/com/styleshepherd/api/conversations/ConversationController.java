@@ -21,7 +21,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -161,7 +160,7 @@ class ConversationController {
         }
         WavClip clip = WavClip.check(bytes, settings);
         UUID turnId = turnId(conversationId, idempotencyKey);
-        AudioClip stored = audio.put(conversationId + "/" + turnId + "/said", "wav", clip.bytes(), clip.durationMillis());
+        AudioClip stored = audio.put(AudioClip.saidKey(conversationId, turnId), "wav", clip.bytes(), clip.durationMillis());
         return answer(conversation, new TurnInput(turnId, null, stored, "true".equals(speak)), audioAs);
     }
 
@@ -169,7 +168,7 @@ class ConversationController {
     @Get(uri = "/{conversationId}/turns/{turnId}/audio", produces = "audio/wav")
     HttpResponse<byte[]> replyAudio(Authentication caller, @PathVariable UUID conversationId, @PathVariable UUID turnId) {
         visible(caller, conversationId);
-        byte[] bytes = audio.bytes(replyKey(conversationId, turnId)).orElseThrow(() -> new HttpStatusException(
+        byte[] bytes = audio.bytes(AudioClip.replyKey(conversationId, turnId)).orElseThrow(() -> new HttpStatusException(
                 HttpStatus.NOT_FOUND, "No audio for turn " + turnId + " (replies are kept for an hour)"));
         return HttpResponse.ok(bytes).contentType("audio/wav");
     }
@@ -209,8 +208,7 @@ class ConversationController {
         }
         LOG.info("Turn answered userId={} conversationId={} turn={} intent={} by={}", conversation.userId(),
                 conversation.id(), result.number(), result.understanding().intent(), result.understanding().source());
-        MutableHttpResponse<TurnResponse> response = HttpResponse.ok(response(conversation.id(), result, audioAs));
-        return response;
+        return HttpResponse.ok(response(conversation.id(), result, audioAs));
     }
 
     private TurnResponse response(UUID conversationId, TurnResult result, @Nullable String audioAs) {
@@ -232,10 +230,6 @@ class ConversationController {
             throw new HttpStatusException(HttpStatus.NOT_IMPLEMENTED,
                     "Speech is not enabled on this deployment (styleshepherd.conversation.speech-enabled): send text turns");
         }
-    }
-
-    static String replyKey(UUID conversationId, UUID turnId) {
-        return conversationId + "/" + turnId + "/reply";
     }
 
     private static UUID turnId(UUID conversationId, @Nullable String idempotencyKey) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.styleshepherd.api.Api;
 import com.styleshepherd.api.Api.Reply;
 import com.styleshepherd.api.Tokens;
+import com.styleshepherd.api.catalog.TestProduct;
 import com.styleshepherd.api.checkout.CheckoutFixtures;
 import com.styleshepherd.api.search.CatalogEmbeddings;
 import com.styleshepherd.cache.ConversationContexts;
@@ -450,17 +451,7 @@ class ConversationApiTest implements RealInfrastructure {
 
     private void save(String sku, String name, String description, String category, String color, String price,
             Map<String, Integer> sizes) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", name);
-        body.put("description", description);
-        body.put("category", category);
-        body.put("brand", "Conversation Test");
-        body.put("color", color);
-        body.put("price", price);
-        body.put("currency", "USD");
-        body.put("sizes", sizes.entrySet().stream().map(e -> Map.of("size", e.getKey(), "stock", e.getValue())).toList());
-        Reply saved = api.put("/api/ops/products/" + sku + "-" + tag, ops, body);
-        assertTrue(saved.status() == 200 || saved.status() == 201, saved.body().toString());
-        ids.put(sku, ((Number) saved.body().get("id")).longValue());
+        ids.put(sku, new TestProduct(name, description, category, color, price, sizes)
+                .save(api, ops, sku + "-" + tag, "Conversation Test"));
     }
 }

@@ -206,7 +206,7 @@ public class ConversationWorkflowImpl implements ConversationWorkflow {
             outcome = act(input.turnId(), understanding);
         }
         String reply = reply(text, understanding, outcome);
-        AudioClip audio = input.speak() ? speak(reply, start.conversationId() + "/" + input.turnId() + "/reply") : null;
+        AudioClip audio = input.speak() ? speak(reply, AudioClip.replyKey(start.conversationId(), input.turnId())) : null;
         if (understanding.intent() == Intent.GOODBYE) {
             end("shopper");
         }
@@ -343,9 +343,7 @@ public class ConversationWorkflowImpl implements ConversationWorkflow {
         }
         CartItem removed = line.get();
         context = context.withCart(Dialogue.remove(context.cart(), removed), null);
-        ShownProduct subject = new ShownProduct(removed.productId(), removed.name(), removed.category(),
-                removed.colour(), removed.unitPrice(), removed.currency(), List.of(), null);
-        return new TurnOutcome(Result.DONE, null, subject, removed.size(), context.cart(), null, null, null, null);
+        return new TurnOutcome(Result.DONE, null, removed.asShown(), removed.size(), context.cart(), null, null, null, null);
     }
 
     private TurnOutcome checkout(UUID turnId) {

@@ -39,7 +39,7 @@ public final class Dialogue {
             Optional<CartItem> inCart = context.cart().stream()
                     .filter(item -> item.productId() == context.focusProductId()).findFirst();
             if (inCart.isPresent()) {
-                return inCart.map(Dialogue::asShown);
+                return inCart.map(CartItem::asShown);
             }
         }
         return shown.size() == 1 ? Optional.of(shown.getFirst()) : Optional.empty();
@@ -145,10 +145,5 @@ public final class Dialogue {
         }
         int index = number == Entities.LAST ? items.size() - 1 : number - 1;
         return index >= 0 && index < items.size() ? Optional.of(items.get(index)) : Optional.empty();
-    }
-
-    private static ShownProduct asShown(CartItem item) {
-        return new ShownProduct(item.productId(), item.name(), item.category(), item.colour(), item.unitPrice(),
-                item.currency(), List.of(item.size()), null);
     }
 }

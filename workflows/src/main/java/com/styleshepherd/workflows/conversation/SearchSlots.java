@@ -38,7 +38,7 @@ public record SearchSlots(
     public String queryText() {
         StringBuilder text = new StringBuilder();
         append(text, colour);
-        append(text, category == null ? null : category);
+        append(text, category);
         if (occasion != null) {
             append(text, "for " + occasion);
         }
