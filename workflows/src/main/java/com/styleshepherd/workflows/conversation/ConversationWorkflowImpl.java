@@ -12,6 +12,7 @@ import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -103,8 +104,8 @@ public class ConversationWorkflowImpl implements ConversationWorkflow {
         }
     };
 
-    private ConversationStart start;
-    private ConversationContext context = ConversationContext.EMPTY;
+    private final ConversationStart start;
+    private ConversationContext context;
     private int turns;
     private int turnsThisRun;
     /** Turns begun in this run, finished or not: the idle timer restarts on each. */
@@ -112,11 +113,19 @@ public class ConversationWorkflowImpl implements ConversationWorkflow {
     private boolean ended;
     private String endReason;
 
-    @Override
-    public ConversationSummary converse(ConversationStart start) {
+    /**
+     * Sets the state up before any handler runs: a turn sent right after the start may be delivered in the
+     * run's first workflow task, and its Update handler then runs before {@link #converse}'s body.
+     */
+    @WorkflowInit
+    public ConversationWorkflowImpl(ConversationStart start) {
         this.start = start;
         this.context = start.context();
         this.turns = start.turnsBefore();
+    }
+
+    @Override
+    public ConversationSummary converse(ConversationStart start) {
         ConversationPolicy policy = start.policy();
         while (!ended) {
             int seen = turnsBegun;
