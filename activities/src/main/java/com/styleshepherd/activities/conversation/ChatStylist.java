@@ -1,6 +1,7 @@
 package com.styleshepherd.activities.conversation;
 
 import com.styleshepherd.activities.conversation.ChatCompletionsClient.Message;
+import com.styleshepherd.activities.http.ProviderUnavailable;
 import com.styleshepherd.workflows.conversation.DialogueState;
 import com.styleshepherd.workflows.conversation.Entities;
 import com.styleshepherd.workflows.conversation.Intent;
@@ -71,7 +72,7 @@ public final class ChatStylist implements Stylist {
                 LOG.warn("Chat model's understanding was not usable, using the rules: {}", abbreviate(answer));
                 return fallback(rules.understand(text, state));
             });
-        } catch (ChatCompletionsClient.ChatUnavailable unavailable) {
+        } catch (ProviderUnavailable unavailable) {
             LOG.warn("Chat model unavailable for understanding, using the rules: {}", unavailable.getMessage());
             return fallback(rules.understand(text, state));
         }
@@ -87,7 +88,7 @@ public final class ChatStylist implements Stylist {
                     Message.user("Shopper said: " + request.text() + "\nDraft reply: " + draft
                             + (products.isEmpty() ? "" : "\nProducts on screen: " + products))), false, 200);
             return reply == null || reply.isBlank() ? draft : reply.strip();
-        } catch (ChatCompletionsClient.ChatUnavailable unavailable) {
+        } catch (ProviderUnavailable unavailable) {
             LOG.warn("Chat model unavailable for the reply, using the draft: {}", unavailable.getMessage());
             return draft;
         }

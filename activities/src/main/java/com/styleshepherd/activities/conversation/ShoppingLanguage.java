@@ -72,7 +72,7 @@ final class ShoppingLanguage {
             Map.entry("weekend", "weekend")));
 
     /** Words that describe a product without being a category, colour or occasion. */
-    private static final List<String> DESCRIPTORS = List.of("linen", "silk", "wool", "cotton", "leather", "cashmere",
+    static final List<String> DESCRIPTORS = List.of("linen", "silk", "wool", "cotton", "leather", "cashmere",
             "satin", "velvet", "lace", "denim", "suede", "floral", "striped", "stripes", "plaid", "checked", "polka",
             "printed", "knit", "oversized", "slim", "cropped", "midi", "maxi", "mini", "wrap", "summer", "winter",
             "spring", "autumn", "warm", "light", "lightweight", "waterproof", "comfortable", "elegant", "classic",
@@ -84,7 +84,7 @@ final class ShoppingLanguage {
     private static final List<Pattern> DESCRIPTOR_WORDS =
             DESCRIPTORS.stream().map(word -> Pattern.compile("\\b" + word + "\\b")).toList();
 
-    private static final Map<String, String> SIZE_WORDS = ordered(Map.of(
+    static final Map<String, String> SIZE_WORDS = ordered(Map.of(
             "extra extra small", "XXS", "extra small", "XS", "small", "S", "medium", "M", "large", "L",
             "extra large", "XL", "extra extra large", "XXL"));
     private static final String SIZE_TOKEN =

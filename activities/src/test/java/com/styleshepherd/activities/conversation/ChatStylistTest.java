@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.styleshepherd.activities.http.ProviderUnavailable;
 import com.styleshepherd.workflows.conversation.DialogueState;
 import com.styleshepherd.workflows.conversation.Intent;
 import com.styleshepherd.workflows.conversation.ProductMatches;
@@ -126,7 +127,7 @@ class ChatStylistTest {
 
         assertEquals(new RuleBasedStylist().compose(request), reply);
         llm.verify(3, postRequestedFor(urlEqualTo(PATH)));
-        ChatCompletionsClient.ChatUnavailable failure = assertThrows(ChatCompletionsClient.ChatUnavailable.class,
+        ProviderUnavailable failure = assertThrows(ProviderUnavailable.class,
                 () -> new ChatCompletionsClient(new ChatSettings(URI.create(llm.baseUrl() + "/v1"), "k", "m",
                         Duration.ofSeconds(1), 2, Duration.ofMillis(5), 50), JsonMapper.createDefault())
                         .complete(List.of(ChatCompletionsClient.Message.user("hi")), false, 10));

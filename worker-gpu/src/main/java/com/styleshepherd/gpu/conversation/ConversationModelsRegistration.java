@@ -1,5 +1,6 @@
 package com.styleshepherd.gpu.conversation;
 
+import com.styleshepherd.gpu.speech.SpeechActivitiesImpl;
 import com.styleshepherd.temporal.WorkerRegistration;
 import com.styleshepherd.workflows.TaskQueues;
 import io.micronaut.context.annotation.Bean;
@@ -15,7 +16,8 @@ class ConversationModelsRegistration {
 
     @Bean
     @Named("conversation-models")
-    WorkerRegistration conversationModels(DiscoveryActivitiesImpl discovery, SizeAdviceActivitiesImpl sizing) {
-        return new WorkerRegistration(TaskQueues.GPU, List.of(), List.of(discovery, sizing));
+    WorkerRegistration conversationModels(DiscoveryActivitiesImpl discovery, SizeAdviceActivitiesImpl sizing,
+            SpeechActivitiesImpl speech) {
+        return new WorkerRegistration(TaskQueues.GPU, List.of(), List.of(discovery, sizing, speech));
     }
 }
