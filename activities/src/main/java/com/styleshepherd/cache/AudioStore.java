@@ -29,7 +29,25 @@ public final class AudioStore {
     }
 
     public Optional<byte[]> bytes(String key) {
-        return clips.get(key).map(stored -> Base64.getDecoder().decode(stored.base64()));
+        return find(key).map(Audio::bytes);
+    }
+
+    /** The clip with its format ({@code wav}, {@code mp3}), to serve with the right media type. */
+    public Optional<Audio> find(String key) {
+        return clips.get(key).map(stored -> new Audio(stored.format(), Base64.getDecoder().decode(stored.base64())));
+    }
+
+    /** A kept clip. */
+    public record Audio(String format, byte[] bytes) {
+
+        /** The media type to serve it as. */
+        public String mediaType() {
+            return switch (format) {
+                case "mp3" -> "audio/mpeg";
+                case "wav" -> "audio/wav";
+                default -> "application/octet-stream";
+            };
+        }
     }
 
     /** The clip's bytes as base64, as the API sends them. */

@@ -112,6 +112,20 @@ public final class Api implements AutoCloseable {
         return send(HttpRequest.POST(uri, bytes).contentType(type), token);
     }
 
+    /** A GET of a binary resource: the raw response, body as bytes. */
+    @SuppressWarnings("unchecked")
+    public HttpResponse<byte[]> getBytes(String uri, String token) {
+        MutableHttpRequest<?> request = HttpRequest.GET(uri);
+        if (token != null) {
+            request.bearerAuth(token);
+        }
+        try {
+            return http.exchange(request, byte[].class);
+        } catch (HttpClientResponseException e) {
+            return (HttpResponse<byte[]>) e.getResponse();
+        }
+    }
+
     private Reply send(MutableHttpRequest<?> request, String token) {
         if (token != null) {
             request.bearerAuth(token);

@@ -71,6 +71,23 @@ public final class WorkerJvm implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGSTOP: the process is frozen where it stands (it holds its connections, runs nothing) until {@link #thaw()}. */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a frozen process goes on. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     /** The process's output so far, for assertion messages. */
     public String output() {
         try {

@@ -165,12 +165,12 @@ class ConversationController {
     }
 
     /** The spoken reply of a turn, while it is kept (an hour). */
-    @Get(uri = "/{conversationId}/turns/{turnId}/audio", produces = "audio/wav")
+    @Get(uri = "/{conversationId}/turns/{turnId}/audio", produces = {"audio/wav", "audio/mpeg"})
     HttpResponse<byte[]> replyAudio(Authentication caller, @PathVariable UUID conversationId, @PathVariable UUID turnId) {
         visible(caller, conversationId);
-        byte[] bytes = audio.bytes(AudioClip.replyKey(conversationId, turnId)).orElseThrow(() -> new HttpStatusException(
-                HttpStatus.NOT_FOUND, "No audio for turn " + turnId + " (replies are kept for an hour)"));
-        return HttpResponse.ok(bytes).contentType("audio/wav");
+        AudioStore.Audio reply = audio.find(AudioClip.replyKey(conversationId, turnId)).orElseThrow(() ->
+                new HttpStatusException(HttpStatus.NOT_FOUND, "No audio for turn " + turnId + " (replies are kept for an hour)"));
+        return HttpResponse.ok(reply.bytes()).contentType(reply.mediaType());
     }
 
     /** Ends the conversation (after any turn in progress). 204, also when it had already ended. */

@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param maxAudioSize the largest spoken turn accepted
  * @param maxAudioDuration the longest spoken turn accepted
  * @param speechEnabled whether the gpu workers serve the speech activities (spoken turns, {@code speak=true});
- *     off until speech providers are deployed, so audio is refused with 501 instead of waiting for a timeout
+ *     a deployment without them turns it off, and audio is then refused with 501 instead of waiting for a timeout
  */
 @ConfigurationProperties("styleshepherd.conversation")
 public record ConversationSettings(
@@ -26,5 +26,5 @@ public record ConversationSettings(
         @Bindable(defaultValue = "5") @Min(1) @Max(20) int resultsPerSearch,
         @Bindable(defaultValue = "2MB") @ReadableBytes long maxAudioSize,
         @Bindable(defaultValue = "30s") Duration maxAudioDuration,
-        @Bindable(defaultValue = "false") boolean speechEnabled) {
+        @Bindable(defaultValue = "true") boolean speechEnabled) {
 }

@@ -14,16 +14,19 @@ import com.styleshepherd.api.checkout.CheckoutFixtures;
 import com.styleshepherd.api.search.CatalogEmbeddings;
 import com.styleshepherd.cache.ConversationContexts;
 import com.styleshepherd.cache.SessionStore;
+import com.styleshepherd.gpu.speech.FreeTtsTextToSpeech;
 import com.styleshepherd.testing.RealInfrastructure;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,6 +39,9 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false, environments = "dev")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "styleshepherd.demo-catalog.enabled", value = "false")
+@Property(name = "styleshepherd.speech.local.warm-up", value = "true")
+// The first spoken turn may still find the recogniser being built: seconds on two busy cores.
+@Property(name = "micronaut.http.client.read-timeout", value = "60s")
 class ConversationApiTest implements RealInfrastructure {
 
     static final Map<String, Object> WALLET = Map.of("paymentMethod", "pm_card_visa", "shippingAddress",
@@ -341,10 +347,66 @@ class ConversationApiTest implements RealInfrastructure {
         assertEquals(204, api.delete("/api/conversations/" + talk.id, talk.token).status(), "ending twice is fine");
     }
 
+    // --- Dialogue 13: spoken turns, spoken replies ------------------------------------------------------
+
+    @Test
+    void aSpokenTurnIsHeardAnsweredAndSpoken() throws Exception {
+        FreeTtsTextToSpeech shopper = new FreeTtsTextToSpeech();
+        Talk talk = new Talk();
+        byte[] said = shopper.synthesize("show me lilac dresses under one hundred dollars").audio();
+
+        Reply heard = api.upload("/api/conversations/" + talk.id + "/turns?speak=true&audioAs=url", talk.token, "audio",
+                "said.wav", io.micronaut.http.MediaType.of("audio/wav"), said);
+
+        assertEquals(200, heard.status(), heard.body().toString());
+        assertEquals("show me lilac dresses under one hundred dollars", heard.body().get("transcript"));
+        assertIntent("SEARCH", heard);
+        assertEquals(List.of("LINEN", "WRAP"), skus(heard).stream().sorted().toList());
+        Map<?, ?> spoken = (Map<?, ?>) heard.body().get("audio");
+        assertEquals("wav", spoken.get("format"));
+        assertNull(spoken.get("base64"));
+        String url = (String) spoken.get("url");
+        var reply = api.getBytes(url, talk.token);
+        assertEquals(200, reply.code());
+        assertEquals("audio/wav", reply.getContentType().orElseThrow().toString());
+        byte[] wav = reply.body();
+        assertEquals(((Number) spoken.get("bytes")).intValue(), wav.length);
+        var format = AudioSystem.getAudioFileFormat(new ByteArrayInputStream(wav)).getFormat();
+        assertEquals(16_000f, format.getSampleRate());
+        assertTrue(((Number) spoken.get("durationMillis")).longValue() > 1_000, spoken.toString());
+        assertEquals(404, api.getBytes(url, tokens.shopper("someone-else-" + UUID.randomUUID())).code(),
+                "another shopper cannot hear it");
+
+        // Typed turns can be answered aloud too; base64 is the default.
+        Reply typed = api.post("/api/conversations/" + talk.id + "/turns?speak=true", talk.token,
+                Map.of("text", "Add the first one in M"));
+        assertIntent("ADD_TO_CART", typed);
+        Map<?, ?> inline = (Map<?, ?>) typed.body().get("audio");
+        byte[] decoded = java.util.Base64.getDecoder().decode((String) inline.get("base64"));
+        assertEquals(((Number) inline.get("bytes")).intValue(), decoded.length);
+        assertEquals(1, AudioSystem.getAudioFileFormat(new ByteArrayInputStream(decoded)).getFormat().getChannels());
+
+        // The transcript keeps what was heard, and that it was spoken.
+        Map<?, ?> transcript = (Map<?, ?>) api.get("/api/conversations/" + talk.id, talk.token).body().get("transcript");
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) transcript.get("items")).getFirst();
+        assertEquals("show me lilac dresses under one hundred dollars", first.get("transcript"));
+        assertEquals(true, first.get("spoken"));
+    }
+
+    /** A valid WAV file of the wrong shape: two channels. */
+    private static byte[] stereoWav() throws Exception {
+        var format = new javax.sound.sampled.AudioFormat(16_000f, 16, 2, true, false);
+        byte[] frames = new byte[16_000 * 4];
+        var out = new java.io.ByteArrayOutputStream();
+        AudioSystem.write(new javax.sound.sampled.AudioInputStream(new ByteArrayInputStream(frames), format, 16_000),
+                javax.sound.sampled.AudioFileFormat.Type.WAVE, out);
+        return out.toByteArray();
+    }
+
     // --- Bad requests ----------------------------------------------------------------------------------
 
     @Test
-    void badRequestsChangeNothing() {
+    void badRequestsChangeNothing() throws Exception {
         String shopper = tokens.shopper("conversation-bad-" + UUID.randomUUID());
         Reply halfWallet = api.post("/api/conversations", shopper, Map.of("paymentMethod", "pm_card_visa"));
         assertEquals(400, halfWallet.status());
@@ -361,9 +423,12 @@ class ConversationApiTest implements RealInfrastructure {
         assertEquals(List.of("text"), blank.violatedFields());
         Reply notWav = api.upload("/api/conversations/" + talk.id + "/turns", talk.token, "audio", "said.wav",
                 io.micronaut.http.MediaType.of("audio/wav"), "not audio".getBytes());
-        assertEquals(501, notWav.status(), "speech is off until its providers are deployed: " + notWav.body());
-        assertEquals(501, api.post("/api/conversations/" + talk.id + "/turns?speak=true", talk.token,
-                Map.of("text", "hi")).status());
+        assertEquals(400, notWav.status(), notWav.body().toString());
+        assertEquals(List.of("audio"), notWav.violatedFields());
+        Reply stereo = api.upload("/api/conversations/" + talk.id + "/turns", talk.token, "audio", "said.wav",
+                io.micronaut.http.MediaType.of("audio/wav"), stereoWav());
+        assertEquals(List.of("audio"), stereo.violatedFields());
+        assertTrue(stereo.body().toString().contains("mono"), stereo.body().toString());
         Reply badKey = api.post("/api/conversations/" + talk.id + "/turns", talk.token, Map.of("text", "hi"),
                 Map.of("Idempotency-Key", "x"));
         assertEquals(List.of("Idempotency-Key"), badKey.violatedFields());

@@ -110,6 +110,7 @@ class EmbeddingResumeTest implements RealInfrastructure {
     private Map<String, String> gpuWorker() {
         Map<String, String> properties = new HashMap<>(TestInfrastructure.properties());
         properties.put("styleshepherd.embedding.batch-size", "16");
+        properties.put("styleshepherd.speech.local.warm-up", "false");
         return properties;
     }
 

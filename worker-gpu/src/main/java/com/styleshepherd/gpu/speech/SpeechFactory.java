@@ -52,10 +52,18 @@ class SpeechFactory {
     @Singleton
     SpeechToText recogniser(@Value("${styleshepherd.speech.provider:local}") String provider,
             @Value("${styleshepherd.speech.local.recognisers:2}") int recognisers,
+            @Value("${styleshepherd.speech.local.warm-up:true}") boolean warmUp,
             jakarta.inject.Provider<ElevenLabsSpeech> elevenLabs) {
-        SpeechToText chosen = provider(provider).equals("elevenlabs")
-                ? elevenLabs.get()
-                : new SphinxSpeechToText(ShoppingGrammar.of(ShopVocabulary.current()), recognisers);
+        SpeechToText chosen;
+        if (provider(provider).equals("elevenlabs")) {
+            chosen = elevenLabs.get();
+        } else {
+            SphinxSpeechToText sphinx = new SphinxSpeechToText(ShoppingGrammar.of(ShopVocabulary.current()), recognisers);
+            if (warmUp) {
+                sphinx.warmUp();
+            }
+            chosen = sphinx;
+        }
         LOG.info("Speech-to-text: {}", chosen.name());
         return chosen;
     }

@@ -12,9 +12,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +35,14 @@ public final class SphinxSpeechToText implements SpeechToText {
     private static final double SILENCE_RMS = 100;
     /** 300 ms of 16 kHz 16-bit silence. */
     private static final int PADDING_BYTES = 16_000 * 2 * 3 / 10;
+    private static final Duration WARM_UP_WAIT = Duration.ofSeconds(30);
 
     private final Configuration configuration;
     private final int maxRecognisers;
     private final BlockingQueue<GrammarRecogniser> idle;
     private final Semaphore inUse;
     private final AtomicInteger built = new AtomicInteger();
+    private final AtomicInteger warming = new AtomicInteger();
 
     /** @param maxRecognisers how many utterances may be recognised at once (each recogniser holds ~50 MB) */
     public SphinxSpeechToText(ShoppingGrammar grammar, int maxRecognisers) {
@@ -66,6 +70,23 @@ public final class SphinxSpeechToText implements SpeechToText {
         this.inUse = new Semaphore(maxRecognisers, true);
     }
 
+    /**
+     * Builds the first recogniser in the background (about ten seconds of one core: Sphinx4 compiles the
+     * grammar into a search graph), so the first spoken turn after a start does not wait for it.
+     */
+    public void warmUp() {
+        warming.incrementAndGet();
+        Thread.ofVirtual().name("speech-warm-up").start(() -> {
+            try {
+                idle.offer(build());
+            } catch (RuntimeException failed) {
+                LOG.warn("Speech recogniser warm-up failed; the first spoken turn builds one: {}", failed.toString());
+            } finally {
+                warming.decrementAndGet();
+            }
+        });
+    }
+
     @Override
     public String transcribe(byte[] wav) {
         byte[] samples = Wav.littleEndianSamples(wav);
@@ -80,17 +101,28 @@ public final class SphinxSpeechToText implements SpeechToText {
         }
         try {
             GrammarRecogniser recogniser = idle.poll();
+            if (recogniser == null && warming.get() > 0) {
+                // The warm-up is building one: waiting for it is quicker than building another.
+                recogniser = idle.poll(WARM_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            if (recogniser == null) {
+                recogniser = build();
+            }
             String words;
             try {
-                words = recognise(recogniser != null ? recogniser : (recogniser = build()), samples);
+                words = recogniser.hear(samples);
             } catch (RuntimeException broken) {
                 // Sphinx4 recognisers can be left broken by an earlier utterance (LiveCMN after one without
                 // speech): this one is dropped, and a fresh one hears the clip.
                 LOG.warn("Speech recogniser failed, replacing it: {}", broken.toString());
-                words = recognise(recogniser = build(), samples);
+                recogniser = build();
+                words = recogniser.hear(samples);
             }
             idle.offer(recogniser);
             return words;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the recogniser being warmed up", e);
         } finally {
             inUse.release();
         }
@@ -128,10 +160,6 @@ public final class SphinxSpeechToText implements SpeechToText {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the Sphinx4 models", e);
         }
-    }
-
-    private static String recognise(GrammarRecogniser recogniser, byte[] samples) {
-        return recogniser.hear(samples);
     }
 
     /**
