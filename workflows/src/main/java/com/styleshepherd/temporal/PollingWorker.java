@@ -23,15 +23,6 @@ public abstract class PollingWorker {
         return workers.isStarted();
     }
 
-    /** Stops taking new tasks without stopping the worker; see {@link TaskQueueWorkers#suspendPolling()}. */
-    public void suspendPolling() {
-        workers.suspendPolling();
-    }
-
-    public void resumePolling() {
-        workers.resumePolling();
-    }
-
     @PreDestroy
     public void stop() {
         workers.close();

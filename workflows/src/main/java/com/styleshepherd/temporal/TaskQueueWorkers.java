@@ -64,20 +64,6 @@ public final class TaskQueueWorkers implements AutoCloseable {
         return factory.isStarted() && !factory.isShutdown();
     }
 
-    /**
-     * Stops taking new tasks, keeping the worker: what is running finishes, what is queued waits on the
-     * server (for another worker, or for {@link #resumePolling()}). Draining before a deploy.
-     */
-    public void suspendPolling() {
-        factory.suspendPolling();
-        LOG.info("{} suspended polling of {}", name, taskQueues);
-    }
-
-    public void resumePolling() {
-        factory.resumePolling();
-        LOG.info("{} resumed polling of {}", name, taskQueues);
-    }
-
     /** Stops polling and lets running activities and workflow tasks finish. */
     @Override
     public void close() {
