@@ -18,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,8 @@ public final class SphinxSpeechToText implements SpeechToText {
     /** 300 ms of 16 kHz 16-bit silence. */
     private static final int PADDING_BYTES = 16_000 * 2 * 3 / 10;
     private static final Duration WARM_UP_WAIT = Duration.ofSeconds(30);
+    /** Sphinx4's own logger (its default configuration's name), held so its level sticks. */
+    private static final java.util.logging.Logger SPHINX_LOG = java.util.logging.Logger.getLogger("default.config");
 
     private final Configuration configuration;
     private final int maxRecognisers;
@@ -154,6 +157,8 @@ public final class SphinxSpeechToText implements SpeechToText {
         long started = System.nanoTime();
         try {
             GrammarRecogniser recogniser = new GrammarRecogniser(configuration);
+            // Each build resets Sphinx4's java.util.logging logger to INFO: every utterance's statistics.
+            SPHINX_LOG.setLevel(Level.WARNING);
             LOG.info("Speech recogniser {}/{} ready in {} ms", built.incrementAndGet(), maxRecognisers,
                     (System.nanoTime() - started) / 1_000_000);
             return recogniser;

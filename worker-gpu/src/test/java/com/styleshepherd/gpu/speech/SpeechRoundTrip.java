@@ -86,13 +86,13 @@ public final class SpeechRoundTrip {
         return new Report(trips);
     }
 
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         String plain = text.toLowerCase(Locale.ROOT).replace('-', ' ').replaceAll("[^a-z' ]", " ").strip();
         return plain.isEmpty() ? List.of() : Arrays.asList(plain.split("\\s+"));
     }
 
     /** Word-level Levenshtein distance: the substitutions, deletions and insertions between the two. */
-    static int editDistance(List<String> said, List<String> heard) {
+    public static int editDistance(List<String> said, List<String> heard) {
         int[] previous = new int[heard.size() + 1];
         int[] current = new int[heard.size() + 1];
         for (int j = 0; j <= heard.size(); j++) {

@@ -4,6 +4,7 @@ import com.styleshepherd.workflows.TaskQueues;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
 import com.styleshepherd.workflows.conversation.TurnOutcome.Result;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.common.RetryOptions;
@@ -26,7 +27,8 @@ import org.slf4j.Logger;
  * The stylist's side of a conversation. The workflow method only waits: for turns (Updates, handled one
  * at a time under a lock), for the end, for the idle timeout, or for enough turns to continue as new.
  * Each turn runs transcribe → understand → act → reply → speak → record as separate activities, each with
- * its own retry policy; a step that stays unavailable makes the turn apologise instead of failing it.
+ * its own retry policy (understand and reply as local activities); a step that stays unavailable makes
+ * the turn apologise instead of failing it.
  */
 public class ConversationWorkflowImpl implements ConversationWorkflow {
 
@@ -43,9 +45,14 @@ public class ConversationWorkflowImpl implements ConversationWorkflow {
                 .build();
     }
 
-    /** Language: the chat model's client retries itself (with backoff and jitter), so two attempts here. */
-    private final StylistActivities stylist = Workflow.newActivityStub(StylistActivities.class,
-            ActivityOptions.newBuilder()
+    /**
+     * Language, as local activities: run by this worker in the workflow task that needs them and recorded
+     * as markers, with no round trip through the server and no task queue; the rule-based stylist answers
+     * in microseconds, the chat model in about a second. Its client retries itself (backoff and jitter),
+     * so two attempts here.
+     */
+    private final StylistActivities stylist = Workflow.newLocalActivityStub(StylistActivities.class,
+            LocalActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofSeconds(30))
                     .setScheduleToCloseTimeout(Duration.ofSeconds(45))
                     .setRetryOptions(retries(2))
