@@ -134,7 +134,7 @@ class ConversationCrashTest implements RealInfrastructure {
 
         assertEquals(3, count(workflowId, EventType.EVENT_TYPE_MARKER_RECORDED, "Understand"),
                 "each turn read once: the replacement replayed the crashed turn's reading from history");
-        assertEquals(3, count(workflowId, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "RecordTurn"));
+        assertEquals(3, count(workflowId, EventType.EVENT_TYPE_MARKER_RECORDED, "RecordTurn"), "each turn recorded once");
         Reply repeated = api.post(turns, shopper, Map.of("text", "Show me cheaper ones"),
                 Map.of("Idempotency-Key", "turn-two-" + id));
         assertEquals("true", repeated.header("Idempotent-Replayed").orElse(null), "the retried turn is the same turn");
