@@ -10,6 +10,7 @@ import com.styleshepherd.workflows.conversation.TurnResult;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -63,7 +64,8 @@ class ConversationWorkflows {
         try {
             var state = client.newWorkflowStub(ConversationWorkflow.class, workflowId).state();
             return state.ended() ? Optional.empty() : Optional.of(state.context());
-        } catch (RuntimeException closedOrGone) {
+        } catch (WorkflowException closedOrGone) {
+            // Closed (a query on a finished run can fail), not found, or Temporal unreachable: no live context.
             return Optional.empty();
         }
     }

@@ -1,0 +1,48 @@
+package com.styleshepherd.workflows.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replays recorded conversation histories against today's code: a change that would break running
+ * conversations (a step moved between activity kinds, a new call before an old one) fails here, not in
+ * production. {@code v1-*} was recorded with understand, reply and record as local activities.
+ */
+class ConversationReplayTest {
+
+    static List<Path> histories() throws IOException {
+        try (Stream<Path> files = Files.list(ConversationHistories.DIRECTORY)) {
+            return files.filter(file -> file.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("histories")
+    void replaysDeterministically(Path history) throws Exception {
+        WorkflowReplayer.replayWorkflowExecution(Files.readString(history), ConversationWorkflowImpl.class);
+    }
+
+    @Test
+    void todaysCodeReplaysItsOwnHistory() throws Exception {
+        String history = ConversationHistories.record();
+
+        assertTrue(history.contains("EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED"), "the turns are in it");
+        assertTrue(history.contains("EVENT_TYPE_MARKER_RECORDED"), "local activities are in it");
+        WorkflowReplayer.replayWorkflowExecution(history, ConversationWorkflowImpl.class);
+    }
+
+    @Test
+    void aRecordedHistoryIsKept() throws IOException {
+        assertFalse(histories().isEmpty(), "record one with ConversationHistories.main");
+    }
+}
