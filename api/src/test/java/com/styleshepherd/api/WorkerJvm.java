@@ -1,11 +1,13 @@
 package com.styleshepherd.api;
 
+import com.styleshepherd.testing.TestInfrastructure;
 import com.styleshepherd.worker.WorkerApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,18 @@ public final class WorkerJvm implements AutoCloseable {
     private WorkerJvm(Process process, Path log) {
         this.process = process;
         this.log = log;
+    }
+
+    /**
+     * The configuration of a worker process that reads the same servers as the test: the test's PostgreSQL,
+     * Redis and Temporal, the test-only webhook secret, and no background speech warm-up.
+     */
+    public static Map<String, String> testProperties() {
+        Map<String, String> properties = new HashMap<>(TestInfrastructure.properties());
+        properties.put("micronaut.environments", "test");
+        properties.put("stripe.webhook-secret", "whsec_test_only_secret");
+        properties.put("styleshepherd.speech.local.warm-up", "false");
+        return properties;
     }
 
     /** Starts a regular worker process with the given configuration (Micronaut property -> value). */

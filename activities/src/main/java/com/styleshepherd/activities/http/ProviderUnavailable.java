@@ -1,10 +1,11 @@
 package com.styleshepherd.activities.http;
 
 /**
- * A paid provider (chat model, ElevenLabs) could not answer: every retry failed ({@link #retryable()}), or
- * the request was refused (a 4xx other than 429), which no retry would change.
+ * A paid provider (chat model, ElevenLabs, the payment provider) could not answer: the same call may
+ * succeed later ({@link #retryable()}: network, rate limit, outage), or the request was refused (a 4xx
+ * other than 429), which no retry would change.
  */
-public final class ProviderUnavailable extends RuntimeException {
+public class ProviderUnavailable extends RuntimeException {
 
     private final boolean retryable;
 

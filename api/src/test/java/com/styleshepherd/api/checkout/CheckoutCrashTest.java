@@ -16,13 +16,11 @@ import com.styleshepherd.payments.PaymentSimulator;
 import com.styleshepherd.store.checkout.OrderBook;
 import com.styleshepherd.store.checkout.PaymentLedger;
 import com.styleshepherd.testing.RealInfrastructure;
-import com.styleshepherd.testing.TestInfrastructure;
 import com.styleshepherd.workflows.checkout.PaymentStatus;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -69,7 +67,7 @@ class CheckoutCrashTest implements RealInfrastructure {
 
         String checkoutId;
         String intentId;
-        try (WorkerJvm first = WorkerJvm.start("crash-worker-1", workerProperties())) {
+        try (WorkerJvm first = WorkerJvm.start("crash-worker-1", WorkerJvm.testProperties())) {
             Reply accepted = api.post("/api/checkouts", shopper,
                     body(dress, "M", 1, "pm_card_threeDSecure2Required"), key(newKey()));
             assertEquals(202, accepted.status(), accepted.body().toString());
@@ -92,7 +90,7 @@ class CheckoutCrashTest implements RealInfrastructure {
         assertEquals("PAYMENT_ACTION_REQUIRED", api.get("/api/checkouts/" + checkoutId, shopper).body().get("status"),
                 "nothing moves while no worker polls the checkout queue");
 
-        try (WorkerJvm second = WorkerJvm.start("crash-worker-2", workerProperties())) {
+        try (WorkerJvm second = WorkerJvm.start("crash-worker-2", WorkerJvm.testProperties())) {
             Reply done = awaitOrExplain(second, checkoutId, shopper, "COMPLETED");
             assertNotNull(done.body().get("orderId"), done.body().toString());
         }
@@ -118,14 +116,5 @@ class CheckoutCrashTest implements RealInfrastructure {
     private static String intentOf(Reply checkout) {
         String clientSecret = (String) ((Map<?, ?>) checkout.body().get("payment")).get("clientSecret");
         return clientSecret.substring(0, clientSecret.indexOf("_secret_"));
-    }
-
-    /** The worker process reads the same servers as this test, through its own configuration. */
-    private static Map<String, String> workerProperties() {
-        Map<String, String> properties = new HashMap<>(TestInfrastructure.properties());
-        // The local payment simulator is a test/dev bean; the worker signs nothing but reads the secret.
-        properties.put("micronaut.environments", "test");
-        properties.put("stripe.webhook-secret", "whsec_test_only_secret");
-        return properties;
     }
 }

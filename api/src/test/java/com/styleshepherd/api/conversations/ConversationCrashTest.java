@@ -13,7 +13,6 @@ import com.styleshepherd.api.catalog.TestProduct;
 import com.styleshepherd.api.search.CatalogEmbeddings;
 import com.styleshepherd.gpu.GpuWorkerApplication;
 import com.styleshepherd.testing.RealInfrastructure;
-import com.styleshepherd.testing.TestInfrastructure;
 import com.styleshepherd.workflows.conversation.ConversationWorkflow;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -93,8 +92,8 @@ class ConversationCrashTest implements RealInfrastructure {
 
         CompletableFuture<Reply> held;
         try (WorkerJvm gpu = WorkerJvm.start("conversation-gpu-worker", GpuWorkerApplication.class.getName(),
-                workerProperties())) {
-            try (WorkerJvm first = WorkerJvm.start("conversation-worker-1", workerProperties())) {
+                WorkerJvm.testProperties())) {
+            try (WorkerJvm first = WorkerJvm.start("conversation-worker-1", WorkerJvm.testProperties())) {
                 // The embedding job's workflow runs on the regular worker, its model on the gpu worker.
                 assertEquals("COMPLETED", embeddings.run(ops).get("state"), first.output() + gpu.output());
                 Reply found = api.post(turns, shopper, Map.of("text", "Show me blush skirts"));
@@ -115,7 +114,7 @@ class ConversationCrashTest implements RealInfrastructure {
             awaitCompleted(workflowId, "FindProducts", 2, gpu);
             assertFalse(held.isDone(), "no conversation worker: the turn cannot be answered yet");
 
-            try (WorkerJvm second = WorkerJvm.start("conversation-worker-2", workerProperties())) {
+            try (WorkerJvm second = WorkerJvm.start("conversation-worker-2", WorkerJvm.testProperties())) {
                 Reply cheaper = held.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
                 assertEquals(200, cheaper.status(), cheaper.body() + "\n" + second.output());
                 assertEquals("REFINE", cheaper.body().get("intent"));
@@ -219,14 +218,5 @@ class ConversationCrashTest implements RealInfrastructure {
         long id = new TestProduct(name, name + ", a light everyday skirt", "skirts", "blush", price, sizes)
                 .save(api, ops, sku + "-" + tag, "Crash Test");
         skus.put(id, sku);
-    }
-
-    /** The worker process reads the same servers as this test, through its own configuration. */
-    private static Map<String, String> workerProperties() {
-        Map<String, String> properties = new HashMap<>(TestInfrastructure.properties());
-        properties.put("micronaut.environments", "test");
-        properties.put("stripe.webhook-secret", "whsec_test_only_secret");
-        properties.put("styleshepherd.speech.local.warm-up", "false");
-        return properties;
     }
 }

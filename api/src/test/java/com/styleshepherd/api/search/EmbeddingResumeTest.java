@@ -108,9 +108,8 @@ class EmbeddingResumeTest implements RealInfrastructure {
     }
 
     private Map<String, String> gpuWorker() {
-        Map<String, String> properties = new HashMap<>(TestInfrastructure.properties());
+        Map<String, String> properties = WorkerJvm.testProperties();
         properties.put("styleshepherd.embedding.batch-size", "16");
-        properties.put("styleshepherd.speech.local.warm-up", "false");
         return properties;
     }
 
