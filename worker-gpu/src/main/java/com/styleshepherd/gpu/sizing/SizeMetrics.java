@@ -1,0 +1,97 @@
+package com.styleshepherd.gpu.sizing;
+
+import java.util.Locale;
+
+/**
+ * How good size predictions are: exact accuracy, accuracy within one size, mean absolute size error (in
+ * sizes), log loss (natural log, probabilities clipped at 1e-15), and calibration: a reliability table of
+ * the predicted size's probability in ten bins, and the expected calibration error over them.
+ */
+public final class SizeMetrics {
+
+    static final int BINS = 10;
+    private static final double CLIP = 1e-15;
+
+    private long count;
+    private long exact;
+    private long withinOne;
+    private long absoluteError;
+    private double logLoss;
+    private final long[] binCount = new long[BINS];
+    private final long[] binCorrect = new long[BINS];
+    private final double[] binConfidence = new double[BINS];
+
+    /** Adds one prediction: the probabilities over the ladder and the size actually worn. */
+    public void add(double[] probabilities, int actual) {
+        int predicted = 0;
+        for (int i = 1; i < probabilities.length; i++) {
+            if (probabilities[i] > probabilities[predicted]) {
+                predicted = i;
+            }
+        }
+        int error = Math.abs(predicted - actual);
+        count++;
+        exact += error == 0 ? 1 : 0;
+        withinOne += error <= 1 ? 1 : 0;
+        absoluteError += error;
+        logLoss -= Math.log(Math.max(probabilities[actual], CLIP));
+        double confidence = probabilities[predicted];
+        int bin = Math.min(BINS - 1, (int) (confidence * BINS));
+        binCount[bin]++;
+        binCorrect[bin] += error == 0 ? 1 : 0;
+        binConfidence[bin] += confidence;
+    }
+
+    public static SizeMetrics of(SizeModel model, BodySizes test) {
+        SizeMetrics metrics = new SizeMetrics();
+        for (int i = 0; i < test.count(); i++) {
+            metrics.add(model.probabilities(test.weight()[i], test.age()[i], test.height()[i]), test.size()[i]);
+        }
+        return metrics;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    public double accuracy() {
+        return (double) exact / count;
+    }
+
+    public double withinOne() {
+        return (double) withinOne / count;
+    }
+
+    public double meanAbsoluteError() {
+        return (double) absoluteError / count;
+    }
+
+    public double logLoss() {
+        return logLoss / count;
+    }
+
+    /** Σ over bins of (share of predictions) × |accuracy − mean confidence|. */
+    public double expectedCalibrationError() {
+        double ece = 0;
+        for (int b = 0; b < BINS; b++) {
+            if (binCount[b] > 0) {
+                ece += (double) binCount[b] / count
+                        * Math.abs((double) binCorrect[b] / binCount[b] - binConfidence[b] / binCount[b]);
+            }
+        }
+        return ece;
+    }
+
+    /** The reliability table, as markdown rows: confidence bin, predictions, mean confidence, accuracy. */
+    public String reliabilityTable() {
+        StringBuilder out = new StringBuilder("| confidence | predictions | mean confidence | accuracy |\n|---|---:|---:|---:|\n");
+        for (int b = 0; b < BINS; b++) {
+            if (binCount[b] > 0) {
+                out.append(String.format(Locale.ROOT, "| %.1f–%.1f | %d | %.3f | %.3f |%n", b / (double) BINS,
+                        (b + 1) / (double) BINS, binCount[b], binConfidence[b] / binCount[b],
+                        (double) binCorrect[b] / binCount[b]));
+            }
+        }
+        return out.toString();
+    }
+}
