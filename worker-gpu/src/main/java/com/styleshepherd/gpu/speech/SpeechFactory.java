@@ -58,7 +58,7 @@ class SpeechFactory {
         if (provider(provider).equals("elevenlabs")) {
             chosen = elevenLabs.get();
         } else {
-            SphinxSpeechToText sphinx = new SphinxSpeechToText(ShoppingGrammar.of(ShopVocabulary.current()), recognisers);
+            SphinxSpeechToText sphinx = new SphinxSpeechToText(() -> ShoppingGrammar.of(ShopVocabulary.current()), recognisers);
             if (warmUp) {
                 sphinx.warmUp();
             }

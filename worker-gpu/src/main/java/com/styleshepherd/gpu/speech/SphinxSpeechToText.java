@@ -18,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,37 +41,51 @@ public final class SphinxSpeechToText implements SpeechToText {
     /** Sphinx4's own logger (its default configuration's name), held so its level sticks. */
     private static final java.util.logging.Logger SPHINX_LOG = java.util.logging.Logger.getLogger("default.config");
 
-    private final Configuration configuration;
+    private final Supplier<ShoppingGrammar> grammar;
     private final int maxRecognisers;
     private final BlockingQueue<GrammarRecogniser> idle;
     private final Semaphore inUse;
     private final AtomicInteger built = new AtomicInteger();
     private final AtomicInteger warming = new AtomicInteger();
+    private Configuration configuration;
 
-    /** @param maxRecognisers how many utterances may be recognised at once (each recogniser holds ~50 MB) */
-    public SphinxSpeechToText(ShoppingGrammar grammar, int maxRecognisers) {
-        Path directory;
-        try {
-            directory = Files.createTempDirectory("styleshepherd-grammar");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        grammar.writeTo(directory);
-        directory.toFile().deleteOnExit();
-        if (!grammar.unpronounceable().isEmpty()) {
-            LOG.warn("Speech grammar leaves out shop words no dictionary pronounces: {} (add them to "
-                    + "shopping-addenda.dict)", grammar.unpronounceable());
-        }
-        this.configuration = new Configuration();
-        configuration.setAcousticModelPath(ACOUSTIC_MODEL);
-        configuration.setDictionaryPath(directory.resolve(ShoppingGrammar.NAME + ".dict").toUri().toString());
-        configuration.setGrammarPath(directory.toUri().toString());
-        configuration.setGrammarName(ShoppingGrammar.NAME);
-        configuration.setUseGrammar(true);
-        configuration.setSampleRate(16_000);
+    /**
+     * @param grammar the language to hear, made when the first recogniser is built (reading the CMU
+     *     dictionary takes a moment: no process pays for it before it hears speech or warms up)
+     * @param maxRecognisers how many utterances may be recognised at once (each recogniser holds ~50 MB)
+     */
+    public SphinxSpeechToText(Supplier<ShoppingGrammar> grammar, int maxRecognisers) {
+        this.grammar = grammar;
         this.maxRecognisers = maxRecognisers;
         this.idle = new ArrayBlockingQueue<>(maxRecognisers);
         this.inUse = new Semaphore(maxRecognisers, true);
+    }
+
+    /** The recognisers' configuration, with the grammar and its dictionary written to a directory once. */
+    private synchronized Configuration configuration() {
+        if (configuration == null) {
+            ShoppingGrammar language = grammar.get();
+            Path directory;
+            try {
+                directory = Files.createTempDirectory("styleshepherd-grammar");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            language.writeTo(directory);
+            if (!language.unpronounceable().isEmpty()) {
+                LOG.warn("Speech grammar leaves out shop words no dictionary pronounces: {} (add them to "
+                        + "shopping-addenda.dict)", language.unpronounceable());
+            }
+            Configuration made = new Configuration();
+            made.setAcousticModelPath(ACOUSTIC_MODEL);
+            made.setDictionaryPath(directory.resolve(ShoppingGrammar.NAME + ".dict").toUri().toString());
+            made.setGrammarPath(directory.toUri().toString());
+            made.setGrammarName(ShoppingGrammar.NAME);
+            made.setUseGrammar(true);
+            made.setSampleRate(16_000);
+            configuration = made;
+        }
+        return configuration;
     }
 
     /**
@@ -156,7 +171,7 @@ public final class SphinxSpeechToText implements SpeechToText {
     private GrammarRecogniser build() {
         long started = System.nanoTime();
         try {
-            GrammarRecogniser recogniser = new GrammarRecogniser(configuration);
+            GrammarRecogniser recogniser = new GrammarRecogniser(configuration());
             // Each build resets Sphinx4's java.util.logging logger to INFO: every utterance's statistics.
             SPHINX_LOG.setLevel(Level.WARNING);
             LOG.info("Speech recogniser {}/{} ready in {} ms", built.incrementAndGet(), maxRecognisers,

@@ -23,7 +23,7 @@ class LocalSpeechTest {
     @BeforeAll
     static void models() {
         voice = new FreeTtsTextToSpeech();
-        recogniser = new SphinxSpeechToText(ShoppingGrammar.of(ShopVocabulary.current()), 1);
+        recogniser = new SphinxSpeechToText(() -> ShoppingGrammar.of(ShopVocabulary.current()), 1);
     }
 
     @Test
