@@ -33,6 +33,9 @@ public final class SizeEvaluation {
         rows.add(evaluate(new MajoritySizeModel(split.train()), split.test()));
         int k = chooseK(split.train());
         rows.add(evaluate(new NearestNeighbourSizeModel(split.train(), k), split.test()));
+        try (BoostedSizeModel boosted = BoostedSizeModel.train(split.train(), SEED + 2)) {
+            rows.add(new Row(boosted.name(), boosted.evaluate(split.test())));
+        }
 
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Data: `%s`, %d people; seeded (%d) split: %d train, %d test.%n%n",
