@@ -39,10 +39,11 @@ public class ReturnRiskData {
         for (PricedLine line : cart.lines()) {
             ProductFit fit = fits.getOrDefault(line.productId(), new ProductFit(List.of(), null));
             lines.add(new LineSignals(line.lineNo(), line.productId(), line.name(), line.category(), line.size(), line.quantity(),
-                    fit.sizes(), fit.cut()));
+                    fit.sizes(), fit.cut(), line.unitPrice().doubleValue()));
         }
         List<String> categories = cart.lines().stream().map(PricedLine::category).distinct().toList();
-        return new ReturnRiskSignals(shopper(shopperId), history(shopperId), lines, categoryReturns(categories));
+        return new ReturnRiskSignals(shopper(shopperId), history(shopperId), lines, categoryReturns(categories),
+                shopperId);
     }
 
     /**
@@ -59,7 +60,7 @@ public class ReturnRiskData {
                 }
                 ProductFit fit = productFits(new long[] {productId}).getOrDefault(productId, new ProductFit(List.of(), null));
                 return java.util.Optional.of(new FitQuestion(shopper(shopperId), new LineSignals(1, productId,
-                        rows.getString("name"), rows.getString("category"), null, 1, fit.sizes(), fit.cut())));
+                        rows.getString("name"), rows.getString("category"), null, 1, fit.sizes(), fit.cut(), null)));
             }
         });
     }
@@ -70,7 +71,7 @@ public class ReturnRiskData {
 
     private ShopperFit shopper(String shopperId) {
         return jdbc.prepareStatement("""
-                SELECT height_cm, bust_cm, chest_cm, waist_cm, hips_cm, inseam_cm, usual_sizes::text AS usual_sizes
+                SELECT height_cm, weight_kg, bust_cm, chest_cm, waist_cm, hips_cm, inseam_cm, usual_sizes::text AS usual_sizes
                 FROM profiles WHERE user_id = ?
                 """, statement -> {
             statement.setString(1, shopperId);
@@ -81,7 +82,7 @@ public class ReturnRiskData {
                 return new ShopperFit(cm(rows.getBigDecimal("height_cm")), cm(rows.getBigDecimal("bust_cm")),
                         cm(rows.getBigDecimal("chest_cm")), cm(rows.getBigDecimal("waist_cm")),
                         cm(rows.getBigDecimal("hips_cm")), cm(rows.getBigDecimal("inseam_cm")),
-                        usualSizes(rows.getString("usual_sizes")));
+                        usualSizes(rows.getString("usual_sizes")), cm(rows.getBigDecimal("weight_kg")));
             }
         });
     }

@@ -43,22 +43,39 @@ public class ReturnAnalytics {
             BigDecimal meanPredictedProbability) {
     }
 
+    /**
+     * One model version's calibration: its scored lines of the period in ten probability bins, each with
+     * the mean predicted probability beside the share that came back, and the Brier score over all of them.
+     * This is how a learned model (return-risk-xgboost) is checked against what actually happens.
+     */
+    @Serdeable
+    public record ModelCalibration(String modelId, String modelVersion, long lines, long linesReturned,
+            BigDecimal observedReturnRate, BigDecimal meanPredictedProbability, BigDecimal brierScore, List<Bin> bins) {
+    }
+
+    /** Lines whose predicted probability fell in [from, to). */
+    @Serdeable
+    public record Bin(BigDecimal from, BigDecimal to, long lines, long linesReturned, BigDecimal observedReturnRate,
+            BigDecimal meanPredictedProbability) {
+    }
+
     /** The API answers this as it is. */
     @Serdeable
     public record Report(Instant from, Instant to, GroupBy groupBy, long unitsSold, long unitsReturned,
-            BigDecimal returnRate, List<Group> groups, List<Calibration> calibration) {
+            BigDecimal returnRate, List<Group> groups, List<Calibration> calibration,
+            List<ModelCalibration> modelCalibration) {
     }
 
     /** Each order line of the period with its return (if any) and its latest line prediction (if any). */
     private static final String LINES = """
             WITH sold AS (
                 SELECT l.id, l.product_id, l.sku, l.product_name, l.category, l.quantity,
-                       r.quantity AS returned, r.reason, p.probability, p.risk_level
+                       r.quantity AS returned, r.reason, p.probability, p.risk_level, p.model_id, p.model_version
                 FROM order_lines l
                 JOIN orders o ON o.id = l.order_id
                 LEFT JOIN returns r ON r.order_line_id = l.id
                 LEFT JOIN LATERAL (
-                    SELECT rp.probability, rp.risk_level FROM return_predictions rp
+                    SELECT rp.probability, rp.risk_level, rp.model_id, rp.model_version FROM return_predictions rp
                     WHERE rp.checkout_id = o.checkout_id AND rp.line_no = l.line_no
                     ORDER BY rp.created_at DESC LIMIT 1) p ON TRUE
                 WHERE o.created_at >= ? AND o.created_at < ?
@@ -83,7 +100,7 @@ public class ReturnAnalytics {
         });
         List<Group> groups = groupBy == GroupBy.REASON ? byReason(from, to, totals[0]) : byItem(from, to, groupBy);
         return new Report(from, to, groupBy, totals[0], totals[1], rate(totals[1], totals[0]), groups,
-                calibration(from, to));
+                calibration(from, to), modelCalibration(from, to));
     }
 
     private List<Group> byItem(Instant from, Instant to, GroupBy groupBy) {
@@ -146,6 +163,52 @@ public class ReturnAnalytics {
                             scale(rows.getBigDecimal("mean_predicted"))));
                 }
                 return levels;
+            }
+        });
+    }
+
+    private List<ModelCalibration> modelCalibration(Instant from, Instant to) {
+        return jdbc.prepareStatement(LINES + """
+                SELECT model_id, model_version, least(floor(probability * 10), 9)::int AS bin, count(*) AS lines,
+                       count(returned) AS lines_returned, avg(probability) AS mean_predicted,
+                       sum(power(probability - CASE WHEN returned IS NULL THEN 0 ELSE 1 END, 2)) AS squared_error
+                FROM sold WHERE probability IS NOT NULL
+                GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+                """, statement -> {
+            bindPeriod(statement, from, to);
+            try (ResultSet rows = statement.executeQuery()) {
+                java.util.Map<String, List<Object[]>> byModel = new java.util.LinkedHashMap<>();
+                while (rows.next()) {
+                    byModel.computeIfAbsent(rows.getString("model_id") + "\u0000" + rows.getString("model_version"),
+                            any -> new ArrayList<>()).add(new Object[] {rows.getInt("bin"), rows.getLong("lines"),
+                            rows.getLong("lines_returned"), rows.getBigDecimal("mean_predicted"),
+                            rows.getDouble("squared_error")});
+                }
+                List<ModelCalibration> out = new ArrayList<>();
+                byModel.forEach((key, binRows) -> {
+                    String[] model = key.split("\u0000", 2);
+                    long lines = 0;
+                    long returned = 0;
+                    double predicted = 0;
+                    double squared = 0;
+                    List<Bin> bins = new ArrayList<>();
+                    for (Object[] row : binRows) {
+                        int bin = (Integer) row[0];
+                        long binLines = (Long) row[1];
+                        long binReturned = (Long) row[2];
+                        BigDecimal mean = (BigDecimal) row[3];
+                        lines += binLines;
+                        returned += binReturned;
+                        predicted += mean.doubleValue() * binLines;
+                        squared += (Double) row[4];
+                        bins.add(new Bin(BigDecimal.valueOf(bin, 1), BigDecimal.valueOf(bin + 1L, 1), binLines, binReturned,
+                                rate(binReturned, binLines), scale(mean)));
+                    }
+                    out.add(new ModelCalibration(model[0], model[1], lines, returned, rate(returned, lines),
+                            scale(BigDecimal.valueOf(predicted / lines)),
+                            BigDecimal.valueOf(squared / lines).setScale(4, RoundingMode.HALF_UP), bins));
+                });
+                return out;
             }
         });
     }

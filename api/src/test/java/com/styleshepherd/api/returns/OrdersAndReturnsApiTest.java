@@ -4,6 +4,7 @@ import static com.styleshepherd.api.checkout.CheckoutFixtures.body;
 import static com.styleshepherd.api.checkout.CheckoutFixtures.key;
 import static com.styleshepherd.api.checkout.CheckoutFixtures.newKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.styleshepherd.api.Api;
@@ -182,6 +183,15 @@ class OrdersAndReturnsApiTest implements RealInfrastructure {
         assertTrue(predicted > 0 && predicted < 1, group.toString());
         assertTrue(((List<?>) byProduct.body().get("calibration")).stream()
                 .anyMatch(level -> ((Number) ((Map<?, ?>) level).get("linesReturned")).intValue() >= 1));
+        // Per model version: probability bins, predicted beside observed, and the Brier score.
+        Map<?, ?> model = ((List<?>) byProduct.body().get("modelCalibration")).stream().map(m -> (Map<?, ?>) m)
+                .filter(m -> ((Number) m.get("linesReturned")).intValue() >= 1).findFirst().orElseThrow();
+        List<?> bins = (List<?>) model.get("bins");
+        assertEquals(((Number) model.get("lines")).longValue(),
+                bins.stream().mapToLong(b -> ((Number) ((Map<?, ?>) b).get("lines")).longValue()).sum(), model.toString());
+        double brier = ((Number) model.get("brierScore")).doubleValue();
+        assertTrue(brier > 0 && brier < 1, model.toString());
+        assertNotNull(model.get("modelId"));
 
         Reply byReason = api.get("/api/ops/returns/analytics?groupBy=reason", ops);
         assertTrue(((List<?>) byReason.body().get("groups")).stream()

@@ -1,43 +1,40 @@
 package com.styleshepherd.gpu.conversation;
 
-import com.styleshepherd.gpu.returnrisk.SizeAdvisor;
+import com.styleshepherd.gpu.models.ModelRegistry;
+import com.styleshepherd.gpu.sizing.SizePredictor;
 import com.styleshepherd.store.checkout.ReturnRiskData;
 import com.styleshepherd.workflows.conversation.SizeAdvice;
 import com.styleshepherd.workflows.conversation.SizeAdviceActivities;
-import com.styleshepherd.workflows.returnrisk.LineSignals;
-import com.styleshepherd.workflows.returnrisk.ShopperFit;
+import com.styleshepherd.workflows.conversation.SizePrediction;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Singleton;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
- * Size advice for conversations: the shopper's usual size in the category when the product is sold in it,
- * else their measurements on the size chart ({@link SizeAdvisor}, the rule the return-risk model uses).
+ * Size advice for conversations and {@code POST /api/size-prediction}: {@link SizePredictor} with the
+ * promoted size and fit models ({@link ModelRegistry}), the size chart where no model can tell.
  */
 @Singleton
-class SizeAdviceActivitiesImpl implements SizeAdviceActivities {
+public class SizeAdviceActivitiesImpl implements SizeAdviceActivities {
 
     private final ReturnRiskData data;
+    private final ModelRegistry models;
 
-    SizeAdviceActivitiesImpl(ReturnRiskData data) {
+    SizeAdviceActivitiesImpl(ReturnRiskData data, ModelRegistry models) {
         this.data = data;
+        this.models = models;
     }
 
     @Override
     public SizeAdvice adviseSize(String userId, long productId) {
+        SizePrediction prediction = predictSize(userId, productId);
+        return new SizeAdvice(productId, prediction.recommendedSize(),
+                prediction.recommendedSize() == null ? null : String.join(" and ", prediction.reasons()));
+    }
+
+    @Override
+    public SizePrediction predictSize(String userId, long productId) {
         ReturnRiskData.FitQuestion question = data.fitQuestion(userId, productId).orElseThrow(() ->
                 ApplicationFailure.newNonRetryableFailure("No product " + productId, "PRODUCT_NOT_FOUND"));
-        LineSignals product = question.product();
-        ShopperFit shopper = question.shopper();
-        Optional<String> size = SizeAdvisor.recommend(product, shopper);
-        if (size.isEmpty()) {
-            return new SizeAdvice(productId, null, null);
-        }
-        String usual = shopper.usualSizes().get(product.category());
-        String reason = usual != null && usual.toUpperCase(Locale.ROOT).equals(size.get())
-                ? "your usual " + product.category() + " size"
-                : "your measurements on our size chart";
-        return new SizeAdvice(productId, size.get(), reason);
+        return SizePredictor.predict(userId, question.shopper(), question.product(), models.size(), models.fit());
     }
 }

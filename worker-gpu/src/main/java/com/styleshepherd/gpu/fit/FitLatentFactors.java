@@ -191,6 +191,10 @@ public final class FitLatentFactors {
         return out;
     }
 
+    public boolean knows(String customer) {
+        return customers.containsKey(customer);
+    }
+
     public int factors() {
         return k;
     }

@@ -170,6 +170,11 @@ public final class FitModel implements AutoCloseable {
         return predict(List.of(new FitRecord(customer, parent, size, null, FitRecord.Fit.FIT)))[0];
     }
 
+    /** Whether the model learned anything about this customer. */
+    public boolean knows(String customer) {
+        return factors.knows(customer);
+    }
+
     public int epochs() {
         return epochs;
     }

@@ -61,8 +61,7 @@ final class ReturnRiskRules {
         Map<Long, List<LineSignals>> byProduct = signals.lines().stream()
                 .collect(Collectors.groupingBy(LineSignals::productId, LinkedHashMap::new, Collectors.toList()));
 
-        double shopperRate = (history.unitsReturned() + SHOPPER_PRIOR_WEIGHT * BASE_RATE)
-                / (history.unitsBought() + SHOPPER_PRIOR_WEIGHT);
+        double shopperRate = shopperRate(history);
         List<LineRisk> lines = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         List<String> suggestions = new ArrayList<>();
@@ -138,6 +137,11 @@ final class ReturnRiskRules {
         long sold = observed == null ? 0 : observed.unitsSold();
         long returned = observed == null ? 0 : observed.unitsReturned();
         return (returned + CATEGORY_PRIOR_WEIGHT * prior) / (sold + CATEGORY_PRIOR_WEIGHT);
+    }
+
+    /** The shopper's return rate, shrunk toward the base rate while they have bought little. */
+    static double shopperRate(ReturnHistory history) {
+        return (history.unitsReturned() + SHOPPER_PRIOR_WEIGHT * BASE_RATE) / (history.unitsBought() + SHOPPER_PRIOR_WEIGHT);
     }
 
     static RiskLevel level(double probability) {

@@ -33,12 +33,22 @@ public final class SizeAdvisor {
         if (usual != null && offered.contains(usual.toUpperCase(Locale.ROOT))) {
             return Optional.of(usual.toUpperCase(Locale.ROOT));
         }
+        return fromChart(line, shopper);
+    }
+
+    /**
+     * The size the shopper's measurements fall in on the size chart (bust or chest for tops and dresses,
+     * the larger of waist and hips for skirts and trousers, waist in inches for jeans), if the product is
+     * sold in it: the cold-start rule when no learned model can tell.
+     */
+    public static Optional<String> fromChart(LineSignals line, ShopperFit shopper) {
+        List<String> offered = line.sizesOffered();
         return fromMeasurements(line.category(), shopper).filter(offered::contains)
                 .or(() -> nearestNumeric(line.category(), shopper, offered));
     }
 
     /** Whether the product's sizes mean anything for fit (not ONE SIZE bags and scarves). */
-    static boolean isSized(LineSignals line) {
+    public static boolean isSized(LineSignals line) {
         return line.sizesOffered().size() > 1;
     }
 

@@ -78,6 +78,21 @@ public record BodySizes(double[] weight, double[] age, double[] height, int[] si
         return new Split(rows(Arrays.copyOfRange(order, 0, cut)), rows(Arrays.copyOfRange(order, cut, order.length)));
     }
 
+    /** These row sets one after the other. */
+    public static BodySizes concat(List<BodySizes> parts) {
+        int total = parts.stream().mapToInt(BodySizes::count).sum();
+        BodySizes out = new BodySizes(new double[total], new double[total], new double[total], new int[total]);
+        int at = 0;
+        for (BodySizes part : parts) {
+            System.arraycopy(part.weight, 0, out.weight, at, part.count());
+            System.arraycopy(part.age, 0, out.age, at, part.count());
+            System.arraycopy(part.height, 0, out.height, at, part.count());
+            System.arraycopy(part.size, 0, out.size, at, part.count());
+            at += part.count();
+        }
+        return out;
+    }
+
     public record Split(BodySizes train, BodySizes test) {
     }
 }

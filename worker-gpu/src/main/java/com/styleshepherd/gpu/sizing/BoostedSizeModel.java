@@ -10,6 +10,9 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 /**
  * The learned size model: gradient-boosted trees (XGBoost, {@code multi:softprob}) over weight, age,
  * height and body-mass index, with unknown values left missing (the trees learn where they go). The
+ * shop rarely knows a shopper's age, so a seeded fifth of the training rows have theirs hidden
+ * ({@link #AGE_MASKED_SHARE}): without that, the few rows of the public data with no age decide where every
+ * unknown age goes, and sizes come out a size too large. The
  * number of rounds is chosen by early stopping on a seeded tenth of the training rows, and the
  * probabilities are then calibrated on that same tenth by temperature scaling: one number
  * {@code T}, {@code p ∝ p_model^(1/T)}, fitted to the lowest log loss.
@@ -20,6 +23,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 public final class BoostedSizeModel implements SizeModel, AutoCloseable {
 
     static final int FEATURES = 4;
+    static final double AGE_MASKED_SHARE = 0.2;
     static final int MAX_ROUNDS = 800;
     static final int CHECK = 10;
     static final int PATIENCE = 3;
@@ -36,6 +40,7 @@ public final class BoostedSizeModel implements SizeModel, AutoCloseable {
 
     /** Trains on {@code train}: rounds and temperature from a seeded tenth of it, then the trees on all of it. */
     public static BoostedSizeModel train(BodySizes train, long seed) {
+        train = withAgesHidden(train, seed);
         BodySizes.Split inner = train.split(0.9, seed);
         try {
             DMatrix fit = matrix(inner.train());
@@ -74,6 +79,18 @@ public final class BoostedSizeModel implements SizeModel, AutoCloseable {
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost could not train the size model", e);
         }
+    }
+
+    /** A copy with a seeded {@link #AGE_MASKED_SHARE} of the ages set unknown. */
+    static BodySizes withAgesHidden(BodySizes rows, long seed) {
+        double[] age = rows.age().clone();
+        java.util.Random random = new java.util.Random(seed ^ 0x5EED);
+        for (int i = 0; i < age.length; i++) {
+            if (random.nextDouble() < AGE_MASKED_SHARE) {
+                age[i] = Double.NaN;
+            }
+        }
+        return new BodySizes(rows.weight(), age, rows.height(), rows.size());
     }
 
     static Map<String, Object> params(long seed) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * customer's size against a product's size plus its brand's offset) are predicted well above chance on
  * held-out purchases. And the evaluation command runs on the public 100-record samples.
  */
-class FitModelTest {
+public class FitModelTest {
 
     @Test
     void latentFactorsRecoverHiddenTrueSizes() {
@@ -103,7 +103,7 @@ class FitModelTest {
      * Customers with a hidden true size buy products (each with a hidden offset) in a size near theirs;
      * the feedback is the difference of true sizes plus noise: small above +0.6, large below −0.6.
      */
-    static List<FitRecord> generated(int customers, int purchasesEach, long seed) {
+    public static List<FitRecord> generated(int customers, int purchasesEach, long seed) {
         Random random = new Random(seed);
         int products = 40;
         double[] offset = new double[products];

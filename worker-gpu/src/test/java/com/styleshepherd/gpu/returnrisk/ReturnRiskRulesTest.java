@@ -20,7 +20,7 @@ class ReturnRiskRulesTest {
 
     static final List<String> LETTERS = List.of("XXS", "XS", "S", "M", "L", "XL", "XXL");
     /** Bust 92 cm: an M on the chart. */
-    static final ShopperFit MEDIUM_BUST = new ShopperFit(168.0, 92.0, null, 74.0, 100.0, null, Map.of());
+    static final ShopperFit MEDIUM_BUST = new ShopperFit(168.0, 92.0, null, 74.0, 100.0, null, Map.of(), null);
 
     @Test
     void theRightSizeForAFirstTimeShopperIsLowRisk() {
@@ -48,7 +48,7 @@ class ReturnRiskRulesTest {
 
     @Test
     void theUsualSizeForACategoryWinsOverTheChart() {
-        ShopperFit usuallyLarge = new ShopperFit(null, 92.0, null, null, null, null, Map.of("tops", "L"));
+        ShopperFit usuallyLarge = new ShopperFit(null, 92.0, null, null, null, null, Map.of("tops", "L"), null);
 
         LineRisk line = ReturnRiskRules.assess(signals(usuallyLarge, ReturnHistory.NONE, line(1, 10, "tops", "L")))
                 .lines().getFirst();
@@ -93,12 +93,12 @@ class ReturnRiskRulesTest {
 
     @Test
     void jeansAreSizedByWaistInInches() {
-        ShopperFit waist76 = new ShopperFit(null, null, null, 76.0, null, null, Map.of());
+        ShopperFit waist76 = new ShopperFit(null, null, null, 76.0, null, null, Map.of(), null);
         LineSignals jeans = new LineSignals(1, 11, "Item 11", "jeans", "26", 1, List.of("24", "26", "28", "30", "32", "34"),
-                "slim");
+                "slim", 40.0);
 
         LineRisk line = ReturnRiskRules.assess(new ReturnRiskSignals(waist76, ReturnHistory.NONE, List.of(jeans),
-                Map.of())).lines().getFirst();
+                Map.of(), null)).lines().getFirst();
 
         assertEquals("30", line.recommendedSize(), "76 cm is 29.9 inches");
         assertEquals(-2.0, line.features().get("sizeSteps"));
@@ -106,20 +106,20 @@ class ReturnRiskRulesTest {
 
     @Test
     void oneSizeAccessoriesCarryNoSizeRisk() {
-        LineSignals bag = new LineSignals(1, 12, "Item 12", "bags", "ONE SIZE", 1, List.of("ONE SIZE"), null);
+        LineSignals bag = new LineSignals(1, 12, "Item 12", "bags", "ONE SIZE", 1, List.of("ONE SIZE"), null, 30.0);
 
         LineRisk line = ReturnRiskRules.assess(new ReturnRiskSignals(ShopperFit.UNKNOWN, ReturnHistory.NONE,
-                List.of(bag), Map.of())).lines().getFirst();
+                List.of(bag), Map.of(), null)).lines().getFirst();
 
         assertEquals(0.08, line.probability(), 0.001);
         assertEquals(RiskLevel.LOW, line.level());
     }
 
     static LineSignals line(int lineNo, long productId, String category, String size) {
-        return new LineSignals(lineNo, productId, "Item " + productId, category, size, 1, LETTERS, "regular");
+        return new LineSignals(lineNo, productId, "Item " + productId, category, size, 1, LETTERS, "regular", 50.0);
     }
 
     static ReturnRiskSignals signals(ShopperFit shopper, ReturnHistory history, LineSignals... lines) {
-        return new ReturnRiskSignals(shopper, history, List.of(lines), Map.of());
+        return new ReturnRiskSignals(shopper, history, List.of(lines), Map.of(), null);
     }
 }

@@ -9,4 +9,8 @@ public interface SizeAdviceActivities {
 
     @ActivityMethod
     SizeAdvice adviseSize(String userId, long productId);
+
+    /** The size model's full answer: a probability per offered size, confidence and explanation. */
+    @ActivityMethod
+    SizePrediction predictSize(String userId, long productId);
 }

@@ -8,9 +8,11 @@ import java.util.Map;
  * activity so that the model itself (on the gpu queue) needs no database.
  *
  * @param categories return counts per category of the cart's lines
+ * @param shopperId who is buying (the fit model knows shoppers by id), or null
  */
 public record ReturnRiskSignals(
-        ShopperFit shopper, ReturnHistory history, List<LineSignals> lines, Map<String, CategoryReturns> categories) {
+        ShopperFit shopper, ReturnHistory history, List<LineSignals> lines, Map<String, CategoryReturns> categories,
+        String shopperId) {
 
     public ReturnRiskSignals {
         lines = List.copyOf(lines);

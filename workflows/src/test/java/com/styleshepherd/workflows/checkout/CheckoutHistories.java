@@ -59,7 +59,7 @@ public final class CheckoutHistories {
                     new BigDecimal("89.00"), "USD");
             when(checkout.priceCart(any())).thenReturn(cart);
             when(checkout.collectReturnRiskSignals(any(), any(), any()))
-                    .thenReturn(new ReturnRiskSignals(null, null, List.of(), Map.of()));
+                    .thenReturn(new ReturnRiskSignals(null, null, List.of(), Map.of(), "shopper-1"));
             when(risk.assessReturnRisk(any())).thenReturn(CheckoutWorkflowTest.lowRisk());
             when(checkout.placeOrder(any(), any(), any())).thenReturn(new OrderPlaced(UUID.randomUUID()));
             switch (path) {

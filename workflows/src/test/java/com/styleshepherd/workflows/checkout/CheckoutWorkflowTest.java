@@ -81,7 +81,7 @@ class CheckoutWorkflowTest {
 
         when(checkout.priceCart(any())).thenReturn(cart);
         when(checkout.collectReturnRiskSignals(any(), any(), any()))
-                .thenReturn(new ReturnRiskSignals(null, null, List.of(), Map.of()));
+                .thenReturn(new ReturnRiskSignals(null, null, List.of(), Map.of(), "shopper-1"));
         when(returnRisk.assessReturnRisk(any())).thenReturn(lowRisk());
         when(checkout.placeOrder(any(), any(), any())).thenReturn(new OrderPlaced(UUID.randomUUID()));
         env.start();

@@ -1,0 +1,86 @@
+package com.styleshepherd.api.models;
+
+import com.styleshepherd.api.paging.PageResponse;
+import com.styleshepherd.api.paging.Paging;
+import com.styleshepherd.api.security.Roles;
+import com.styleshepherd.store.models.ModelStore;
+import com.styleshepherd.store.models.StoredModel;
+import com.styleshepherd.workflows.TaskQueues;
+import com.styleshepherd.workflows.models.ModelKind;
+import com.styleshepherd.workflows.models.ModelTrainingWorkflow;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The learned models' versions, metrics and promotions, and on-demand retraining, for ops. */
+@Controller("/api/ops/models")
+@Secured(Roles.OPS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class OpsModelController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpsModelController.class);
+
+    private final ModelStore store;
+    private final WorkflowClient client;
+
+    OpsModelController(ModelStore store, WorkflowClient client) {
+        this.store = store;
+        this.client = client;
+    }
+
+    /**
+     * Versions of one kind of model, newest first: held-out metrics, the promotion decision and whether it
+     * is the promoted one.
+     *
+     * @param kind size, fit or return-risk
+     */
+    @Get("{?kind,page,pageSize}")
+    PageResponse<StoredModel> list(
+            @NotNull @QueryValue @Pattern(regexp = "size|fit|return-risk", message = "must be size, fit or return-risk") String kind,
+            @Nullable @QueryValue @Min(1) Integer page, @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
+        Paging paging = Paging.of(page, pageSize);
+        List<StoredModel> items = store.list(kind, (paging.page() - 1) * paging.pageSize(), paging.pageSize());
+        return new PageResponse<>(items, paging.page(), paging.pageSize(), store.count(kind));
+    }
+
+    /**
+     * Retrains now: a {@link ModelTrainingWorkflow} on task queue {@code gpu}, beside the nightly cron run.
+     * Answers 202 at once; each candidate is promoted only if it beats the promoted version on held-out
+     * data ({@code GET /api/ops/models?kind=} shows the decision).
+     */
+    @Post("/training")
+    HttpResponse<TrainingStarted> train(Principal ops, @Body @Valid TrainingCommand command) {
+        List<ModelKind> kinds = command.kinds() == null ? List.of()
+                : command.kinds().stream().distinct().map(ModelKind::of).toList();
+        String workflowId = ModelTrainingWorkflow.onDemandWorkflowId(UUID.randomUUID().toString());
+        ModelTrainingWorkflow workflow = client.newWorkflowStub(ModelTrainingWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TaskQueues.GPU)
+                .build());
+        WorkflowClient.start(workflow::train, kinds);
+        LOG.info("Model training started workflowId={} kinds={} by={}", workflowId, kinds, ops.getName());
+        List<String> named = (kinds.isEmpty() ? List.of(ModelKind.values()) : kinds).stream().map(ModelKind::id).toList();
+        return HttpResponse.<TrainingStarted>status(HttpStatus.ACCEPTED).body(new TrainingStarted(workflowId, named))
+                .header("Location", "/api/ops/models?kind=" + named.getFirst());
+    }
+}

@@ -1,0 +1,74 @@
+package com.styleshepherd.gpu.models;
+
+import com.styleshepherd.store.models.ModelStore;
+import com.styleshepherd.workflows.TaskQueues;
+import com.styleshepherd.workflows.models.ModelKind;
+import com.styleshepherd.workflows.models.ModelTrainingWorkflow;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import jakarta.inject.Singleton;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the training schedule when a gpu worker starts: the cron workflow {@code model-training}
+ * (one per cluster: a second worker finds it running), and, where {@code train-on-start} is set (dev),
+ * one run now for the kinds that have no promoted version.
+ */
+@Singleton
+@Requires(property = "styleshepherd.gpu-worker.enabled", value = "true")
+class ModelTrainingSchedule {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelTrainingSchedule.class);
+
+    private final WorkflowClient client;
+    private final TrainingSettings settings;
+    private final ModelStore store;
+
+    ModelTrainingSchedule(WorkflowClient client, TrainingSettings settings, ModelStore store) {
+        this.client = client;
+        this.settings = settings;
+        this.store = store;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (settings.isSchedule()) {
+            start(ModelTrainingWorkflow.CRON_WORKFLOW_ID, settings.getCron(), List.of());
+        }
+        if (settings.isTrainOnStart()) {
+            List<ModelKind> missing = Arrays.stream(ModelKind.values())
+                    .filter(kind -> store.promoted(kind.id()).isEmpty()).toList();
+            if (!missing.isEmpty()) {
+                start(ModelTrainingWorkflow.onDemandWorkflowId("start-" + UUID.randomUUID()), null, missing);
+            }
+        }
+    }
+
+    private void start(String workflowId, String cron, List<ModelKind> kinds) {
+        WorkflowOptions.Builder options = WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TaskQueues.GPU)
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
+        if (cron != null) {
+            options.setCronSchedule(cron);
+        }
+        try {
+            WorkflowClient.start(client.newWorkflowStub(ModelTrainingWorkflow.class, options.build())::train, kinds);
+            log.info("model training {} started{}", workflowId, cron == null ? " for " + kinds : " on cron " + cron);
+        } catch (WorkflowExecutionAlreadyStarted running) {
+            log.debug("model training {} already running", workflowId);
+        } catch (RuntimeException e) {
+            // Training is not worth failing the worker's start for; the next start or ops can start it.
+            log.warn("could not start model training {}: {}", workflowId, e.toString());
+        }
+    }
+}
