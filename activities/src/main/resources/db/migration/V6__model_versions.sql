@@ -13,7 +13,7 @@ CREATE TABLE model_versions (
     -- Where the rows came from: "shop orders 412 + public size data 119734".
     data_source     TEXT         NOT NULL,
     metric          VARCHAR(32)  NOT NULL,
-    score           DOUBLE PRECISION NOT NULL,
+    score           NUMERIC(12,6) NOT NULL,
     metrics         JSONB        NOT NULL DEFAULT '{}'::jsonb,
     decision        TEXT         NOT NULL,
     weights         BYTEA        NOT NULL,

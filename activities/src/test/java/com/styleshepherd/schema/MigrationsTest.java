@@ -47,7 +47,7 @@ class MigrationsTest {
         Set<String> expected = Set.of("products", "product_sizes", "product_embeddings", "users", "profiles",
                 "checkouts", "stock_reservations", "payments", "orders", "order_lines", "return_predictions",
                 "returns", "stripe_webhook_events", "conversations", "conversation_turns", "memories",
-                "embedding_jobs", "catalog_imports");
+                "embedding_jobs", "catalog_imports", "model_versions");
         Set<String> tables = new TreeSet<>(strings(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"));
         assertTrue(tables.containsAll(expected), "missing: " + difference(expected, tables));
