@@ -97,15 +97,7 @@ public final class FitLatentFactors {
 
     /** One pass of stochastic gradient descent over the purchases, in an order shuffled by the seed. */
     public void epoch(List<FitRecord> train, long seed) {
-        int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
-        Random random = new Random(seed);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        for (int index : order) {
+        for (int index : com.styleshepherd.gpu.sizing.Permutations.of(train.size(), seed)) {
             step(train.get(index));
         }
     }

@@ -2,6 +2,7 @@ package com.styleshepherd.gpu.fit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.styleshepherd.gpu.sizing.Permutations;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -68,15 +67,7 @@ public final class FitRecords {
      * 80:10:10). The same seed gives the same split on any machine.
      */
     public static Split split(List<FitRecord> records, double trainShare, double validationShare, long seed) {
-        int[] order = new int[records.size()];
-        Arrays.setAll(order, i -> i);
-        Random random = new Random(seed);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
+        int[] order = Permutations.of(records.size(), seed);
         int trainEnd = (int) Math.round(order.length * trainShare);
         int validationEnd = (int) Math.round(order.length * (trainShare + validationShare));
         return new Split(pick(records, order, 0, trainEnd), pick(records, order, trainEnd, validationEnd),

@@ -208,12 +208,7 @@ public class ModelTrainingActivitiesImpl implements ModelTrainingActivities {
     }
 
     private FitData fitRecords() {
-        List<FitRecord> records = new ArrayList<>();
-        for (Path file : settings.getFitData()) {
-            if (readable(file)) {
-                records.addAll(read(() -> FitRecords.read(file)));
-            }
-        }
+        List<FitRecord> records = new ArrayList<>(publicFitRecords());
         List<TrainingData.FitRow> shop = data.fitRows();
         for (TrainingData.FitRow row : shop) {
             records.add(new FitRecord(row.userId(), Long.toString(row.productId()), row.size(), row.category(),
@@ -222,14 +217,19 @@ public class ModelTrainingActivitiesImpl implements ModelTrainingActivities {
         return new FitData(records, shop.size());
     }
 
-    private Evaluated returnRisk() {
-        List<FitRecord> publicFit = new ArrayList<>();
+    /** The public fit files configured; those not readable here are skipped. */
+    private List<FitRecord> publicFitRecords() {
+        List<FitRecord> records = new ArrayList<>();
         for (Path file : settings.getFitData()) {
             if (readable(file)) {
-                publicFit.addAll(read(() -> FitRecords.read(file)));
+                records.addAll(read(() -> FitRecords.read(file)));
             }
         }
-        List<ReturnRiskModel.Row> rows = new ArrayList<>(ProxyReturns.rows(publicFit, settings.getSeed()));
+        return records;
+    }
+
+    private Evaluated returnRisk() {
+        List<ReturnRiskModel.Row> rows = new ArrayList<>(ProxyReturns.rows(publicFitRecords(), settings.getSeed()));
         int proxy = rows.size();
         for (TrainingData.ReturnRow row : data.returnRows(ReturnFeatures.ALWAYS)) {
             rows.add(new ReturnRiskModel.Row(row.features(), row.returned()));

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -65,15 +64,7 @@ public record BodySizes(double[] weight, double[] age, double[] height, int[] si
      * seed gives the same split on any machine (java.util.Random is specified exactly).
      */
     public Split split(double share, long seed) {
-        int[] order = new int[count()];
-        Arrays.setAll(order, i -> i);
-        Random random = new Random(seed);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
+        int[] order = Permutations.of(count(), seed);
         int cut = (int) Math.round(order.length * share);
         return new Split(rows(Arrays.copyOfRange(order, 0, cut)), rows(Arrays.copyOfRange(order, cut, order.length)));
     }
