@@ -92,11 +92,6 @@ public class ModelStore {
         return one(COLUMNS + " WHERE kind = ? AND promoted_at IS NOT NULL AND retired_at IS NULL", kind, null);
     }
 
-    @ReadOnly
-    public Optional<StoredModel> version(String kind, int version) {
-        return one(COLUMNS + " WHERE kind = ? AND version = " + version, kind, null);
-    }
-
     /** The weights of one version. */
     @ReadOnly
     public Optional<byte[]> weights(String kind, int version) {

@@ -37,10 +37,12 @@ public class TrainingData {
     public record ReturnRow(Map<String, Double> features, boolean returned) {
     }
 
-    private static final String OUTCOMES = """
+    /** Order lines {@code l} of orders {@code o} with their return {@code r}, if any; {@code %s}: more joins. */
+    private static final String LINES_WITH_OUTCOMES = """
             FROM order_lines l
             JOIN orders o ON o.id = l.order_id
             LEFT JOIN returns r ON r.order_line_id = l.id
+            %s
             WHERE o.status IN ('DELIVERED', 'COMPLETED')
             """;
 
@@ -48,11 +50,7 @@ public class TrainingData {
     public List<SizeRow> sizeRows() {
         return jdbc.prepareStatement("""
                 SELECT p.weight_kg, p.height_cm, l.size
-                FROM order_lines l
-                JOIN orders o ON o.id = l.order_id
-                JOIN profiles p ON p.user_id = o.user_id
-                LEFT JOIN returns r ON r.order_line_id = l.id
-                WHERE o.status IN ('DELIVERED', 'COMPLETED')
+                """ + LINES_WITH_OUTCOMES.formatted("JOIN profiles p ON p.user_id = o.user_id") + """
                   AND (r.id IS NULL OR r.reason NOT IN ('TOO_SMALL', 'TOO_LARGE'))
                   AND p.weight_kg IS NOT NULL
                 ORDER BY l.id
@@ -74,7 +72,7 @@ public class TrainingData {
         return jdbc.prepareStatement("""
                 SELECT o.user_id, l.product_id, l.size, l.category,
                        CASE r.reason WHEN 'TOO_SMALL' THEN 'small' WHEN 'TOO_LARGE' THEN 'large' ELSE 'fit' END AS fit
-                """ + OUTCOMES + """
+                """ + LINES_WITH_OUTCOMES.formatted("") + """
                   AND o.user_id IS NOT NULL
                   AND (r.id IS NULL OR r.reason IN ('TOO_SMALL', 'TOO_LARGE'))
                 ORDER BY l.id
@@ -95,11 +93,9 @@ public class TrainingData {
     public List<ReturnRow> returnRows(List<String> required) {
         return jdbc.prepareStatement("""
                 SELECT DISTINCT ON (l.id) rp.features::text AS features, (r.id IS NOT NULL) AS returned
-                FROM order_lines l
-                JOIN orders o ON o.id = l.order_id
-                JOIN return_predictions rp ON rp.checkout_id = o.checkout_id AND rp.line_no = l.line_no
-                LEFT JOIN returns r ON r.order_line_id = l.id
-                WHERE o.status IN ('DELIVERED', 'COMPLETED') AND jsonb_exists_all(rp.features, ?)
+                """ + LINES_WITH_OUTCOMES.formatted(
+                        "JOIN return_predictions rp ON rp.checkout_id = o.checkout_id AND rp.line_no = l.line_no") + """
+                  AND jsonb_exists_all(rp.features, ?)
                 ORDER BY l.id, rp.created_at DESC
                 """, statement -> {
             statement.setArray(1, statement.getConnection().createArrayOf("text", required.toArray()));

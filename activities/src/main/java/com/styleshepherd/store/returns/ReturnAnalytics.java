@@ -177,40 +177,51 @@ public class ReturnAnalytics {
                 """, statement -> {
             bindPeriod(statement, from, to);
             try (ResultSet rows = statement.executeQuery()) {
-                java.util.Map<String, List<Object[]>> byModel = new java.util.LinkedHashMap<>();
-                while (rows.next()) {
-                    byModel.computeIfAbsent(rows.getString("model_id") + "\u0000" + rows.getString("model_version"),
-                            any -> new ArrayList<>()).add(new Object[] {rows.getInt("bin"), rows.getLong("lines"),
-                            rows.getLong("lines_returned"), rows.getBigDecimal("mean_predicted"),
-                            rows.getDouble("squared_error")});
-                }
+                // Rows come ordered by model and version: each run of them is one model's bins.
                 List<ModelCalibration> out = new ArrayList<>();
-                byModel.forEach((key, binRows) -> {
-                    String[] model = key.split("\u0000", 2);
-                    long lines = 0;
-                    long returned = 0;
-                    double predicted = 0;
-                    double squared = 0;
-                    List<Bin> bins = new ArrayList<>();
-                    for (Object[] row : binRows) {
-                        int bin = (Integer) row[0];
-                        long binLines = (Long) row[1];
-                        long binReturned = (Long) row[2];
-                        BigDecimal mean = (BigDecimal) row[3];
-                        lines += binLines;
-                        returned += binReturned;
-                        predicted += mean.doubleValue() * binLines;
-                        squared += (Double) row[4];
-                        bins.add(new Bin(BigDecimal.valueOf(bin, 1), BigDecimal.valueOf(bin + 1L, 1), binLines, binReturned,
-                                rate(binReturned, binLines), scale(mean)));
+                List<Bin> bins = new ArrayList<>();
+                String modelId = null;
+                String modelVersion = null;
+                long lines = 0;
+                long returned = 0;
+                double predicted = 0;
+                double squared = 0;
+                while (rows.next()) {
+                    if (modelId != null && !(modelId.equals(rows.getString("model_id"))
+                            && modelVersion.equals(rows.getString("model_version")))) {
+                        out.add(modelCalibration(modelId, modelVersion, lines, returned, predicted, squared, bins));
+                        bins = new ArrayList<>();
+                        lines = 0;
+                        returned = 0;
+                        predicted = 0;
+                        squared = 0;
                     }
-                    out.add(new ModelCalibration(model[0], model[1], lines, returned, rate(returned, lines),
-                            scale(BigDecimal.valueOf(predicted / lines)),
-                            BigDecimal.valueOf(squared / lines).setScale(4, RoundingMode.HALF_UP), bins));
-                });
+                    modelId = rows.getString("model_id");
+                    modelVersion = rows.getString("model_version");
+                    int bin = rows.getInt("bin");
+                    long binLines = rows.getLong("lines");
+                    long binReturned = rows.getLong("lines_returned");
+                    BigDecimal mean = rows.getBigDecimal("mean_predicted");
+                    lines += binLines;
+                    returned += binReturned;
+                    predicted += mean.doubleValue() * binLines;
+                    squared += rows.getDouble("squared_error");
+                    bins.add(new Bin(BigDecimal.valueOf(bin, 1), BigDecimal.valueOf(bin + 1L, 1), binLines, binReturned,
+                            rate(binReturned, binLines), scale(mean)));
+                }
+                if (modelId != null) {
+                    out.add(modelCalibration(modelId, modelVersion, lines, returned, predicted, squared, bins));
+                }
                 return out;
             }
         });
+    }
+
+    private static ModelCalibration modelCalibration(String modelId, String modelVersion, long lines, long returned,
+            double predictedSum, double squaredErrorSum, List<Bin> bins) {
+        return new ModelCalibration(modelId, modelVersion, lines, returned, rate(returned, lines),
+                scale(BigDecimal.valueOf(predictedSum / lines)),
+                BigDecimal.valueOf(squaredErrorSum / lines).setScale(4, RoundingMode.HALF_UP), bins);
     }
 
     private static void bindPeriod(PreparedStatement statement, Instant from, Instant to) throws SQLException {

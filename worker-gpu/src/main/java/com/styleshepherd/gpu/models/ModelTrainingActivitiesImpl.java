@@ -146,7 +146,7 @@ public class ModelTrainingActivitiesImpl implements ModelTrainingActivities {
             }
         }
         sources.add("shop orders " + kept.size());
-        parts.add(bodySizes(kept));
+        parts.add(BodySizes.of(kept));
         BodySizes all = BodySizes.concat(parts);
         BodySizes.Split split = all.split(0.8, settings.getSeed());
         String source = String.join(" + ", sources);
@@ -271,18 +271,6 @@ public class ModelTrainingActivitiesImpl implements ModelTrainingActivities {
             return 0;
         }
         return SizeLadder.SIZES.indexOf(upper);
-    }
-
-    private static BodySizes bodySizes(List<double[]> rows) {
-        BodySizes out = new BodySizes(new double[rows.size()], new double[rows.size()], new double[rows.size()],
-                new int[rows.size()]);
-        for (int i = 0; i < rows.size(); i++) {
-            out.weight()[i] = rows.get(i)[0];
-            out.age()[i] = rows.get(i)[1];
-            out.height()[i] = rows.get(i)[2];
-            out.size()[i] = (int) rows.get(i)[3];
-        }
-        return out;
     }
 
     private static boolean readable(Path file) {

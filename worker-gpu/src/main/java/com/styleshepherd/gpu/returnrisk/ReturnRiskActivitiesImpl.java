@@ -46,8 +46,8 @@ public class ReturnRiskActivitiesImpl implements ReturnRiskActivities {
         Optional<ModelRegistry.Loaded<BoostedSizeModel>> size = models.size();
         Optional<ModelRegistry.Loaded<FitModel>> fit = models.fit();
         List<Map<String, Double>> features = new ArrayList<>();
-        for (LineSignals line : signals.lines()) {
-            features.add(features(signals, line, size, fit));
+        for (int i = 0; i < signals.lines().size(); i++) {
+            features.add(features(signals, signals.lines().get(i), rules.lines().get(i).features(), size, fit));
         }
         Optional<ModelRegistry.Loaded<ReturnRiskModel>> learned = models.returnRisk();
         double[] probabilities = learned.map(model -> model.model().probabilities(features)).orElse(null);
@@ -73,8 +73,11 @@ public class ReturnRiskActivitiesImpl implements ReturnRiskActivities {
                 lines, rules.reasons(), rules.suggestions());
     }
 
-    /** The learned model's inputs for one line (see {@link ReturnFeatures}). */
-    static Map<String, Double> features(ReturnRiskSignals signals, LineSignals line,
+    /**
+     * The learned model's inputs for one line (see {@link ReturnFeatures}). The category and shopper return
+     * rates and bracketing are the ones the rules already read from the same signals ({@code ruled}).
+     */
+    static Map<String, Double> features(ReturnRiskSignals signals, LineSignals line, Map<String, Double> ruled,
             Optional<ModelRegistry.Loaded<BoostedSizeModel>> size, Optional<ModelRegistry.Loaded<FitModel>> fit) {
         ShopperFit shopper = signals.shopper() == null ? ShopperFit.UNKNOWN : signals.shopper();
         ReturnHistory history = signals.history() == null ? ReturnHistory.NONE : signals.history();
@@ -92,16 +95,13 @@ public class ReturnRiskActivitiesImpl implements ReturnRiskActivities {
                 out.put(ReturnFeatures.FIT_LARGE, p[FitRecord.Fit.LARGE.ordinal()]);
             }
         }
-        out.put(ReturnFeatures.CATEGORY_RATE,
-                ReturnRiskRules.categoryRate(line.category(), signals.categories().get(line.category())));
-        out.put(ReturnFeatures.SHOPPER_RATE, ReturnRiskRules.shopperRate(history));
+        for (String fromRules : List.of(ReturnFeatures.CATEGORY_RATE, ReturnFeatures.SHOPPER_RATE, ReturnFeatures.BRACKETING)) {
+            out.put(fromRules, ruled.get(fromRules));
+        }
         out.put(ReturnFeatures.SHOPPER_UNITS, Math.log1p(history.unitsBought()));
         if (line.unitPrice() != null) {
             out.put(ReturnFeatures.UNIT_PRICE, line.unitPrice());
         }
-        boolean bracketing = signals.lines().stream()
-                .filter(other -> other.productId() == line.productId()).map(LineSignals::size).distinct().count() > 1;
-        out.put(ReturnFeatures.BRACKETING, bracketing ? 1.0 : 0.0);
         out.put(ReturnFeatures.QUANTITY, (double) line.quantity());
         return out;
     }

@@ -71,8 +71,8 @@ final class ReturnRiskRules {
             List<String> lineReasons = new ArrayList<>();
             double categoryRate = categoryRate(line.category(), signals.categories().get(line.category()));
             double logit = logit(categoryRate) + logit(shopperRate) - logit(BASE_RATE);
-            features.put("categoryReturnRate", categoryRate);
-            features.put("shopperReturnRate", shopperRate);
+            features.put(ReturnFeatures.CATEGORY_RATE, categoryRate);
+            features.put(ReturnFeatures.SHOPPER_RATE, shopperRate);
             if (shopperRate > 0.35) {
                 lineReasons.add("You have returned " + percent(history.unitsReturned(), history.unitsBought())
                         + " of what you bought");
@@ -105,7 +105,7 @@ final class ReturnRiskRules {
 
             List<LineSignals> sameProduct = byProduct.get(line.productId());
             boolean bracketing = sameProduct.stream().map(LineSignals::size).distinct().count() > 1;
-            features.put("bracketing", bracketing ? 1.0 : 0.0);
+            features.put(ReturnFeatures.BRACKETING, bracketing ? 1.0 : 0.0);
             if (bracketing) {
                 logit += BRACKETING;
                 lineReasons.add(line.name() + " is in your cart in several sizes");

@@ -30,6 +30,11 @@ public record BodySizes(double[] weight, double[] age, double[] height, int[] si
                         number(record.get("height")), SizeLadder.index(record.get("size"))});
             }
         }
+        return of(rows);
+    }
+
+    /** Rows of {weight, age, height, ladder index}, NaN where unknown. */
+    public static BodySizes of(List<double[]> rows) {
         BodySizes all = new BodySizes(new double[rows.size()], new double[rows.size()], new double[rows.size()],
                 new int[rows.size()]);
         for (int i = 0; i < rows.size(); i++) {

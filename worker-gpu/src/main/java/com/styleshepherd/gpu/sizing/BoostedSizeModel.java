@@ -126,12 +126,13 @@ public final class BoostedSizeModel implements SizeModel, AutoCloseable {
         return Math.exp((lo + hi) / 2);
     }
 
+    /** {@link SizeMetrics}' log loss of the probabilities at this temperature. */
     private static double logLoss(float[][] probabilities, int[] actual, double temperature) {
-        double loss = 0;
+        SizeMetrics metrics = new SizeMetrics();
         for (int i = 0; i < actual.length; i++) {
-            loss -= Math.log(Math.max(scaled(probabilities[i], temperature)[actual[i]], 1e-15));
+            metrics.add(scaled(probabilities[i], temperature), actual[i]);
         }
-        return loss / actual.length;
+        return metrics.logLoss();
     }
 
     static double[] scaled(float[] probabilities, double temperature) {
