@@ -36,6 +36,9 @@ public final class WorkerJvm implements AutoCloseable {
         properties.put("micronaut.environments", "test");
         properties.put("stripe.webhook-secret", "whsec_test_only_secret");
         properties.put("styleshepherd.speech.local.warm-up", "false");
+        // The worker's management server would serve this classpath's api controllers too; off here
+        // (WorkerProcessTest covers it on the worker's own classpath).
+        properties.put("styleshepherd.management-server.enabled", "false");
         return properties;
     }
 

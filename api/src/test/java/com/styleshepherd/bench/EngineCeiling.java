@@ -56,7 +56,7 @@ final class EngineCeiling implements AutoCloseable {
     EngineCeiling(WorkflowClient client, TemporalSettings settings) {
         this.client = client;
         NoOpActivities noOp = index -> 1;
-        this.workers = new TaskQueueWorkers("bench-worker", client, settings.taskPollers(), Set.of(TASK_QUEUE),
+        this.workers = new TaskQueueWorkers("bench-worker", client, settings.taskPollers(), settings.shutdownGrace(), Set.of(TASK_QUEUE),
                 List.of(new WorkerRegistration(TASK_QUEUE, List.of(TrivialWorkflowImpl.class), List.of(noOp))));
         workers.start();
     }

@@ -11,12 +11,25 @@ import java.util.Set;
  */
 public abstract class PollingWorker {
 
+    private final String name;
+    private final Set<String> taskQueues;
     private final TaskQueueWorkers workers;
 
     protected PollingWorker(String name, WorkflowClient client, TemporalSettings settings, Set<String> taskQueues,
             List<WorkerRegistration> registrations) {
-        this.workers = new TaskQueueWorkers(name, client, settings.taskPollers(), taskQueues, registrations);
+        this.name = name;
+        this.taskQueues = Set.copyOf(taskQueues);
+        this.workers = new TaskQueueWorkers(
+                name, client, settings.taskPollers(), settings.shutdownGrace(), taskQueues, registrations);
         workers.start();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Set<String> taskQueues() {
+        return taskQueues;
     }
 
     public boolean isPolling() {

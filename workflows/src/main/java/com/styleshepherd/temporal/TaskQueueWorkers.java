@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,16 +21,16 @@ import org.slf4j.LoggerFactory;
 public final class TaskQueueWorkers implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskQueueWorkers.class);
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
-
     private final String name;
     private final Set<String> taskQueues;
     private final WorkerFactory factory;
+    private final Duration shutdownGrace;
 
     public TaskQueueWorkers(
-            String name, WorkflowClient client, int pollersPerQueue, Set<String> taskQueues,
+            String name, WorkflowClient client, int pollersPerQueue, Duration shutdownGrace, Set<String> taskQueues,
             Collection<WorkerRegistration> registrations) {
         this.name = name;
+        this.shutdownGrace = shutdownGrace;
         this.taskQueues = Set.copyOf(taskQueues);
         this.factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
                 .setUsingVirtualWorkflowThreads(true)
@@ -64,11 +65,20 @@ public final class TaskQueueWorkers implements AutoCloseable {
         return factory.isStarted() && !factory.isShutdown();
     }
 
-    /** Stops polling and lets running activities and workflow tasks finish. */
+    /**
+     * Stops polling and lets running activities and workflow tasks finish, for at most the shutdown grace;
+     * what is still running then is interrupted, and Temporal hands it to another worker when its
+     * heartbeat or start-to-close timeout expires.
+     */
     @Override
     public void close() {
+        LOG.info("{} stopping: no new tasks; waiting up to {} for running ones", name, shutdownGrace);
         factory.shutdown();
-        factory.awaitTermination(SHUTDOWN_GRACE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        factory.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS);
+        if (!factory.isTerminated()) {
+            LOG.warn("{}: tasks still running after {}; interrupting them", name, shutdownGrace);
+            factory.shutdownNow();
+        }
         LOG.info("{} stopped", name);
     }
 }

@@ -28,11 +28,14 @@ final class TemporalClientFactory {
 
     @Singleton
     @Bean(preDestroy = "shutdown")
-    WorkflowServiceStubs workflowServiceStubs(TemporalSettings settings, Scope temporalMetricsScope) {
+    WorkflowServiceStubs workflowServiceStubs(TemporalSettings settings, TemporalTls tls, Scope temporalMetricsScope) {
         WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
                 .setTarget(settings.address())
                 .setMetricsScope(temporalMetricsScope)
                 .setRpcTimeout(Duration.ofSeconds(10));
+        if (tls.enabled()) {
+            options.setSslContext(tls.sslContext());
+        }
         if (!settings.stickyExecution()) {
             options.setGrpcClientInterceptors(List.of(new NonStickyWorkflowTasks()));
         }

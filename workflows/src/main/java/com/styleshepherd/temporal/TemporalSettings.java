@@ -19,6 +19,8 @@ import java.time.Duration;
  *     default (5) suits a real cluster; the embedded test server keeps its backlog in a heap that is
  *     not first-in first-out, so a task that waits there can be passed over for as long as the load
  *     lasts: the dev stack polls with more, so that a backlog does not form (see docs/performance.md)
+ * @param shutdownGrace how long a stopping worker waits for its running activities and workflow tasks
+ *     after it stops polling; Kubernetes' termination grace period must be longer (deploy/)
  */
 @ConfigurationProperties("temporal")
 public record TemporalSettings(
@@ -26,7 +28,8 @@ public record TemporalSettings(
         @Bindable(defaultValue = "default") @NotBlank String namespace,
         @Bindable(defaultValue = "true") boolean stickyExecution,
         @Bindable(defaultValue = "10s") Duration metricsReportInterval,
-        @Bindable(defaultValue = "5") @Min(2) int taskPollers) {
+        @Bindable(defaultValue = "5") @Min(2) int taskPollers,
+        @Bindable(defaultValue = "20s") Duration shutdownGrace) {
 
     /** Pollers per task queue against the embedded Java test server (dev stack and tests). */
     public static final int TEST_SERVER_TASK_POLLERS = 16;

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class TaskQueueWorkersTest {
 
     static final String QUEUE = "wiring-test";
+    static final String SLOW_QUEUE = "draining-test";
 
     @WorkflowInterface
     public interface GreetingWorkflow {
@@ -122,8 +123,102 @@ class TaskQueueWorkersTest {
         }
     }
 
+    @WorkflowInterface
+    public interface SlowWorkflow {
+        @WorkflowMethod
+        String run();
+    }
+
+    @ActivityInterface
+    public interface SlowWork {
+        String work();
+    }
+
+    public static class SlowWorkflowImpl implements SlowWorkflow {
+        private final SlowWork slow = Workflow.newActivityStub(SlowWork.class, ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofSeconds(30))
+                .setRetryOptions(io.temporal.common.RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                .build());
+
+        @Override
+        public String run() {
+            return slow.work();
+        }
+    }
+
+    /** An activity that runs for {@code millis}, telling the test when it started and how it ended. */
+    static final class TimedWork implements SlowWork {
+        final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CompletableFuture<String> ended = new java.util.concurrent.CompletableFuture<>();
+        private final long millis;
+
+        TimedWork(long millis) {
+            this.millis = millis;
+        }
+
+        @Override
+        public String work() {
+            started.countDown();
+            try {
+                Thread.sleep(millis);
+                ended.complete("finished");
+                return "done";
+            } catch (InterruptedException e) {
+                ended.complete("interrupted");
+                Thread.currentThread().interrupt();
+                throw io.temporal.activity.Activity.wrap(e);
+            }
+        }
+    }
+
+    @Test
+    void stoppingLetsARunningActivityFinishWithinTheGrace() throws Exception {
+        WorkflowClient client = context.getBean(WorkflowClient.class);
+        TimedWork work = new TimedWork(1_500);
+        TaskQueueWorkers workers = startSlowWorkers(client, work, Duration.ofSeconds(20));
+        SlowWorkflow workflow = newSlowWorkflow(client);
+        WorkflowClient.start(workflow::run);
+        work.started.await(30, TimeUnit.SECONDS);
+
+        workers.close();
+
+        assertEquals("finished", work.ended.getNow("still running"), "close() waited for the running activity");
+        try (TaskQueueWorkers second = startSlowWorkers(client, new TimedWork(0), Duration.ofSeconds(5))) {
+            assertEquals("done", WorkflowStub.fromTyped(workflow).getResult(30, TimeUnit.SECONDS, String.class),
+                    "the activity's result, reported while draining, is the workflow's");
+        }
+    }
+
+    @Test
+    void anActivityStillRunningAfterTheGraceIsInterrupted() throws Exception {
+        WorkflowClient client = context.getBean(WorkflowClient.class);
+        TimedWork work = new TimedWork(60_000);
+        TaskQueueWorkers workers = startSlowWorkers(client, work, Duration.ofMillis(300));
+        WorkflowClient.start(newSlowWorkflow(client)::run);
+        work.started.await(30, TimeUnit.SECONDS);
+
+        workers.close();
+
+        assertEquals("interrupted", work.ended.get(10, TimeUnit.SECONDS));
+    }
+
+    private static TaskQueueWorkers startSlowWorkers(WorkflowClient client, SlowWork work, Duration grace) {
+        TaskQueueWorkers workers = new TaskQueueWorkers("slow-worker", client, 2, grace, Set.of(SLOW_QUEUE),
+                List.of(new WorkerRegistration(SLOW_QUEUE, List.of(SlowWorkflowImpl.class), List.of(work))));
+        workers.start();
+        return workers;
+    }
+
+    private static SlowWorkflow newSlowWorkflow(WorkflowClient client) {
+        return client.newWorkflowStub(SlowWorkflow.class, WorkflowOptions.newBuilder()
+                .setTaskQueue(SLOW_QUEUE)
+                .setWorkflowId("slow-" + UUID.randomUUID())
+                .setWorkflowExecutionTimeout(Duration.ofMinutes(1))
+                .build());
+    }
+
     private static TaskQueueWorkers startWorkers(WorkflowClient client) {
-        TaskQueueWorkers workers = new TaskQueueWorkers("test-worker", client, 2, Set.of(QUEUE),
+        TaskQueueWorkers workers = new TaskQueueWorkers("test-worker", client, 2, Duration.ofSeconds(5), Set.of(QUEUE),
                 List.of(new WorkerRegistration(QUEUE, List.of(GreetingWorkflowImpl.class), List.of(new ComposeGreetings())),
                         new WorkerRegistration("another-queue", List.of(), List.of())));
         workers.start();

@@ -1,4 +1,4 @@
-package com.styleshepherd.api.health;
+package com.styleshepherd.health;
 
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Reports whether the Temporal frontend answers, and where it is. */
+/**
+ * Readiness: whether the Temporal frontend answers, and where it is. In the api and both workers; a
+ * process that cannot reach Temporal is not ready, but is not restarted for it (not a liveness check).
+ */
 @Singleton
-final class TemporalHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+public final class TemporalHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
