@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Search attributes the checkout keeps up to date, so ops can filter in the Temporal UI
  * ({@code CheckoutStatus="FAILED"}, {@code ShopperId="..."}). A cluster must have them registered:
- * the dev stack does it on the embedded engine; deploy/README.md says how on a real one.
+ * the dev stack does it on the embedded engine; on a real one the temporal-setup script
+ * ({@code deploy/kubernetes/base/temporal-setup/setup-namespace.sh}, checked by SearchAttributeManifestTest).
  */
 public final class CheckoutSearchAttributes {
 

@@ -1,0 +1,36 @@
+# syntax=docker/dockerfile:1.7
+# The api process (com.styleshepherd.api.Application): HTTP on 8080, /health for probes.
+# Build from the repository root:  docker build -f deploy/docker/api.Dockerfile -t style-shepherd/api .
+
+# --- build: the shaded jar, with Maven's cache kept between builds ---
+FROM eclipse-temurin:21-jdk-noble AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY workflows/ workflows/
+COPY activities/ activities/
+COPY worker-gpu/ worker-gpu/
+COPY api/ api/
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -q -DskipTests -pl api -am package \
+    && cp api/target/style-shepherd-api.jar /app.jar
+
+# --- runtime: a JRE 21, a non-root user, curl for the health check ---
+FROM eclipse-temurin:21-jre-noble
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system --gid 10001 styleshepherd \
+    && useradd --system --uid 10001 --gid styleshepherd --no-create-home --shell /usr/sbin/nologin styleshepherd
+COPY --from=build --chown=root:root --chmod=0444 /app.jar /app/app.jar
+USER 10001:10001
+WORKDIR /tmp
+ENV MICRONAUT_ENVIRONMENTS=prod \
+    MICRONAUT_SERVER_PORT=8080 \
+    JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+    CMD curl -fsS http://localhost:8080/health || exit 1
+# SIGTERM (docker stop, Kubernetes) closes the context: the server finishes requests in flight (20 s).
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/app.jar"]
