@@ -29,7 +29,10 @@ public final class TaskQueuePollingHealthIndicator extends AbstractHealthIndicat
         Map<String, Object> details = new LinkedHashMap<>();
         boolean allPolling = true;
         for (PollingWorker worker : workers) {
-            details.put(worker.name(), Map.of("taskQueues", worker.taskQueues().stream().sorted().toList(), "polling", worker.isPolling()));
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("taskQueues", worker.taskQueues().stream().sorted().toList());
+            detail.put("polling", worker.isPolling());
+            details.put(worker.name(), detail);
             allPolling &= worker.isPolling();
         }
         healthStatus = allPolling ? HealthStatus.UP : HealthStatus.DOWN;
