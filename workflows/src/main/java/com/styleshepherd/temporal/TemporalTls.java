@@ -41,19 +41,12 @@ public record TemporalTls(
             throw new IllegalStateException("temporal.tls.client-cert and temporal.tls.client-key go together: "
                     + "set both for mutual TLS, or neither");
         }
-        try {
-            SimpleSslContextBuilder builder;
-            if (clientCert != null) {
-                try (InputStream certificate = open("temporal.tls.client-cert", clientCert);
-                     InputStream key = open("temporal.tls.client-key", clientKey)) {
-                    builder = SimpleSslContextBuilder.forPKCS8(certificate, key);
-                    if (caCert != null) {
-                        builder.setTrustManager(trustManager(caCert));
-                    }
-                    return builder.build();
-                }
-            }
-            builder = SimpleSslContextBuilder.noKeyOrCertChain();
+        // The builder reads the streams when it builds: they stay open until then.
+        try (InputStream certificate = clientCert == null ? null : open("temporal.tls.client-cert", clientCert);
+             InputStream key = clientKey == null ? null : open("temporal.tls.client-key", clientKey)) {
+            SimpleSslContextBuilder builder = certificate == null
+                    ? SimpleSslContextBuilder.noKeyOrCertChain()
+                    : SimpleSslContextBuilder.forPKCS8(certificate, key);
             if (caCert != null) {
                 builder.setTrustManager(trustManager(caCert));
             }
