@@ -1,10 +1,14 @@
 // Validates rendered Kubernetes manifests (the output of `kubectl kustomize <overlay>`):
-//   1. every object against the Kubernetes API schema of its kind (kubernetes-models: types, required fields);
+//   1. every object against the Kubernetes API schema of its kind (kubernetes-models: types, required
+//      fields) and for fields the API does not know (the models of the official JavaScript client:
+//      a misspelt optional field would otherwise pass, and the API server would drop or refuse it);
 //   2. the rules this project holds its workloads to (rules below), which a schema cannot express.
 // Usage: node manifests.mjs [--external kind/name,...] rendered.yaml
 // Exit status 1 with one line per problem; 0 when there is none.
 import fs from "node:fs";
 import { parseAllDocuments } from "yaml";
+// The model classes only (the package's index needs a newer Node.js for its HTTP client).
+import * as apiModels from "@kubernetes/client-node/dist/gen/models/ObjectSerializer.js";
 
 const args = process.argv.slice(2);
 let external = new Set();
@@ -79,6 +83,33 @@ for (const object of objects) {
     } catch (error) {
         report(object, `schema: ${error.message}`);
     }
+}
+
+// Fields the API does not know, found by walking each object along its model's attribute map.
+function unknownFields(value, type, path, found) {
+    const element = /^Array<(.+)>$/.exec(type);
+    if (element) {
+        if (Array.isArray(value)) value.forEach((item, i) => unknownFields(item, element[1], `${path}[${i}]`, found));
+        return;
+    }
+    const Model = apiModels[type];
+    if (!Model?.getAttributeTypeMap || value === null || typeof value !== "object" || Array.isArray(value)) return;
+    const attributes = new Map(Model.getAttributeTypeMap().map((a) => [a.baseName, a.type]));
+    for (const [key, child] of Object.entries(value)) {
+        if (attributes.has(key)) {
+            unknownFields(child, attributes.get(key), `${path}.${key}`, found);
+        } else {
+            found.push(`${path}.${key}`);
+        }
+    }
+}
+for (const object of objects) {
+    const version = String(object.apiVersion ?? "").split("/").pop();
+    const type = `${version.charAt(0).toUpperCase()}${version.slice(1)}${object.kind}`;
+    if (!apiModels[type]) continue; // reported above: no schema for this kind
+    const found = [];
+    unknownFields(object, type, "", found);
+    for (const path of found) report(object, `unknown field ${path.slice(1)}`);
 }
 
 // --- 2. the project's rules ---
