@@ -270,6 +270,26 @@ for (const autoscaler of byKind("HorizontalPodAutoscaler")) {
         report(autoscaler, "minReplicas exceeds maxReplicas");
     }
 }
+// A label selector with matchLabels and `In` expressions (what these manifests use).
+const selects = (selector, labels) =>
+    Object.entries(selector?.matchLabels ?? {}).every(([k, v]) => labels?.[k] === v)
+    && (selector?.matchExpressions ?? []).every((e) => e.operator === "In" && e.values.includes(labels?.[e.key]));
+for (const policy of byKind("NetworkPolicy")) {
+    const selector = policy.spec?.podSelector ?? {};
+    if (Object.keys(selector).length === 0 || (!selector.matchLabels && !selector.matchExpressions)) continue;
+    const pods = workloads.filter((w) => selects(selector, w.spec?.template?.metadata?.labels));
+    if (pods.length === 0) {
+        report(policy, "its podSelector matches no workload's pods");
+        continue;
+    }
+    for (const rule of policy.spec?.ingress ?? []) {
+        for (const port of rule.ports ?? []) {
+            const declared = pods.every((w) => podSpec(w).containers.some((c) =>
+                (c.ports ?? []).some((p) => p.name === port.port || p.containerPort === port.port)));
+            if (!declared) report(policy, `port ${port.port} is not a port of every pod it selects`);
+        }
+    }
+}
 for (const ingress of byKind("Ingress")) {
     for (const rule of ingress.spec?.rules ?? []) {
         for (const path of rule.http?.paths ?? []) {
