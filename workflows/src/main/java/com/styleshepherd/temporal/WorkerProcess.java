@@ -13,13 +13,15 @@ import org.slf4j.LoggerFactory;
  * {@code temporal.shutdown-grace}).
  *
  * <p>The context is a plain one, not {@code Micronaut.run}: only the management server is started, and
- * only where {@code styleshepherd.management-server.enabled} (the workers' own configuration files set
- * it): {@code /health/liveness}, {@code /health/readiness} and {@code /prometheus} on
+ * only where {@code styleshepherd.management-server.enabled} (environment {@value #ENVIRONMENT} sets it):
+ * {@code /health/liveness}, {@code /health/readiness} and {@code /prometheus} on
  * {@code micronaut.server.port} (8081), for Kubernetes' probes and Prometheus. Tests that start a
  * worker on a classpath holding the api's controllers leave it off.
  */
 public final class WorkerProcess {
 
+    /** The environment both worker processes add to their own: the management server's configuration. */
+    public static final String ENVIRONMENT = "worker-process";
     static final String MANAGEMENT_SERVER = "styleshepherd.management-server.enabled";
     private static final Logger LOG = LoggerFactory.getLogger(WorkerProcess.class);
 
@@ -37,7 +39,8 @@ public final class WorkerProcess {
     }
 
     /**
-     * Starts the worker's context and, where configured, its management server.
+     * Starts the worker's context, in its environments and {@value #ENVIRONMENT}, and, where configured,
+     * its management server.
      *
      * @param properties configuration over the files and the environment (tests point it at their servers)
      * @param environments the process's Micronaut environments; the first names it in the logs
@@ -48,6 +51,7 @@ public final class WorkerProcess {
                 .args(args)
                 .properties(properties)
                 .environments(environments)
+                .environments(ENVIRONMENT)
                 .start();
         String environment = environments[0];
         if (context.getProperty(MANAGEMENT_SERVER, Boolean.class).orElse(false)) {
