@@ -49,6 +49,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -193,7 +194,12 @@ class ConversationController {
         }
         TurnResult result;
         try {
-            result = workflows.turn(conversation.workflowId(), input);
+            result = workflows.turn(conversation.workflowId(), input, settings.turnTimeout());
+        } catch (TimeoutException slow) {
+            LOG.warn("Turn not answered within {} conversationId={} turn={}", settings.turnTimeout(), conversation.id(),
+                    input.turnId());
+            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The stylist has not answered within "
+                    + settings.turnTimeout().toSeconds() + " s; the turn goes on: retry it with the same Idempotency-Key");
         } catch (WorkflowUpdateException rejected) {
             // The validator refused it (ended) or the turn failed; the conversation decides.
             LOG.info("Turn refused conversationId={}: {}", conversation.id(), rootMessage(rejected));

@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param maxAudioDuration the longest spoken turn accepted
  * @param speechEnabled whether the gpu workers serve the speech activities (spoken turns, {@code speak=true});
  *     a deployment without them turns it off, and audio is then refused with 501 instead of waiting for a timeout
+ * @param turnTimeout how long a turn request waits for its answer; then it gets 503 while the turn goes on,
+ *     and a retry with the same {@code Idempotency-Key} joins it (or finds it answered)
  */
 @ConfigurationProperties("styleshepherd.conversation")
 public record ConversationSettings(
@@ -26,5 +28,6 @@ public record ConversationSettings(
         @Bindable(defaultValue = "5") @Min(1) @Max(20) int resultsPerSearch,
         @Bindable(defaultValue = "2MB") @ReadableBytes long maxAudioSize,
         @Bindable(defaultValue = "30s") Duration maxAudioDuration,
-        @Bindable(defaultValue = "true") boolean speechEnabled) {
+        @Bindable(defaultValue = "true") boolean speechEnabled,
+        @Bindable(defaultValue = "60s") Duration turnTimeout) {
 }

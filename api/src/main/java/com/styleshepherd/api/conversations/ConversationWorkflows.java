@@ -13,18 +13,31 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateStage;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** How the api talks to conversation workflows: start, turn (Update), query, end (signal). */
 @Singleton
 class ConversationWorkflows {
 
     private final WorkflowClient client;
+    /** Turns being answered, by turn id: concurrent requests for one turn wait on one call. */
+    private final ConcurrentMap<UUID, CompletableFuture<TurnResult>> inFlight = new ConcurrentHashMap<>();
+    /** The Update calls block until the answer: one virtual thread each, outliving a request that gave up. */
+    private final ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor();
 
     ConversationWorkflows(WorkflowClient client) {
         this.client = client;
@@ -46,17 +59,57 @@ class ConversationWorkflows {
     }
 
     /**
-     * Sends the turn and waits for its answer. The Update id is the turn id, so a request retried while
-     * the first is still being answered joins it instead of asking twice.
+     * Sends the turn and waits for its answer, for at most {@code timeout}. The Update id is the turn id,
+     * so a request retried while the first is still being answered joins it instead of asking twice; in
+     * this process the two requests share one waiting call.
+     *
+     * @throws TimeoutException when no answer came in time: the turn goes on, and a retry joins it
+     * @throws WorkflowException when the turn was refused, the conversation is closed, or Temporal failed
      */
-    TurnResult turn(String workflowId, TurnInput input) {
-        WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
-        return stub.startUpdate(UpdateOptions.newBuilder(TurnResult.class)
+    TurnResult turn(String workflowId, TurnInput input, Duration timeout) throws TimeoutException {
+        UUID turnId = input.turnId();
+        CompletableFuture<TurnResult> answer = inFlight.computeIfAbsent(turnId, id -> {
+            // The request's ids travel with the Update (LogContextPropagator) from the waiting thread too.
+            Map<String, String> ids = LogContext.current();
+            CompletableFuture<TurnResult> delivery = CompletableFuture.supplyAsync(() -> {
+                try (var ignored = LogContext.with(ids)) {
+                    return deliver(workflowId, input);
+                }
+            }, waiting);
+            delivery.whenComplete((result, failure) -> inFlight.remove(id, delivery));
+            return delivery;
+        });
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for turn " + turnId, e);
+        } finally {
+            // A delivery that completed before it was put in the map is not left behind.
+            if (answer.isDone()) {
+                inFlight.remove(turnId, answer);
+            }
+        }
+    }
+
+    /** The blocking Update call: returns once the workflow has answered the turn. */
+    private TurnResult deliver(String workflowId, TurnInput input) {
+        return client.newUntypedWorkflowStub(workflowId).startUpdate(UpdateOptions.newBuilder(TurnResult.class)
                         .setUpdateName("turn")
                         .setUpdateId(input.turnId().toString())
                         .setWaitForStage(WorkflowUpdateStage.COMPLETED)
                         .build(), input)
                 .getResult();
+    }
+
+    @PreDestroy
+    void close() {
+        waiting.shutdownNow();
     }
 
     /** The live context, from the workflow itself; empty when the workflow has closed. */

@@ -51,6 +51,7 @@ import org.junit.jupiter.api.TestInstance;
 @Property(name = "styleshepherd.gpu-worker.enabled", value = "false")
 // The shopper's call waits through a worker JVM's start: tens of seconds on a busy 2-core machine.
 @Property(name = "micronaut.http.client.read-timeout", value = "180s")
+@Property(name = "styleshepherd.conversation.turn-timeout", value = "170s")
 class ConversationCrashTest implements RealInfrastructure {
 
     private static final Duration PATIENCE = Duration.ofSeconds(150);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class WavClipTest {
 
     private static final ConversationSettings LIMITS =
-            new ConversationSettings(Duration.ofMinutes(30), 50, 5, 2L * 1024 * 1024, Duration.ofSeconds(30), true);
+            new ConversationSettings(Duration.ofMinutes(30), 50, 5, 2L * 1024 * 1024, Duration.ofSeconds(30), true,
+                    Duration.ofSeconds(60));
 
     @Test
     void acceptsSixteenKilohertzMonoAndMeasuresIt() throws IOException {
