@@ -21,10 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -68,17 +70,33 @@ class ConversationWorkflows {
      */
     TurnResult turn(String workflowId, TurnInput input, Duration timeout) throws TimeoutException {
         UUID turnId = input.turnId();
-        CompletableFuture<TurnResult> answer = inFlight.computeIfAbsent(turnId, id -> {
+        CompletableFuture<TurnResult> created = new CompletableFuture<>();
+        CompletableFuture<TurnResult> answer = inFlight.putIfAbsent(turnId, created);
+        if (answer == null) {
+            answer = created;
             // The request's ids travel with the Update (LogContextPropagator) from the waiting thread too.
             Map<String, String> ids = LogContext.current();
-            CompletableFuture<TurnResult> delivery = CompletableFuture.supplyAsync(() -> {
-                try (var ignored = LogContext.with(ids)) {
-                    return deliver(workflowId, input);
+            CompletableFuture<TurnResult> delivery;
+            try {
+                delivery = CompletableFuture.supplyAsync(() -> {
+                    try (var ignored = LogContext.with(ids)) {
+                        return deliver(workflowId, input);
+                    }
+                }, waiting);
+            } catch (RejectedExecutionException shuttingDown) {
+                inFlight.remove(turnId, created);
+                throw shuttingDown;
+            }
+            delivery.whenComplete((result, failure) -> {
+                // Out of the map first: a request after this one asks again (and is answered from the transcript).
+                inFlight.remove(turnId, created);
+                if (failure == null) {
+                    created.complete(result);
+                } else {
+                    created.completeExceptionally(failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
                 }
-            }, waiting);
-            delivery.whenComplete((result, failure) -> inFlight.remove(id, delivery));
-            return delivery;
-        });
+            });
+        }
         try {
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -89,11 +107,6 @@ class ConversationWorkflows {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for turn " + turnId, e);
-        } finally {
-            // A delivery that completed before it was put in the map is not left behind.
-            if (answer.isDone()) {
-                inFlight.remove(turnId, answer);
-            }
         }
     }
 
