@@ -23,12 +23,7 @@ public final class SizeMetrics {
 
     /** Adds one prediction: the probabilities over the ladder and the size actually worn. */
     public void add(double[] probabilities, int actual) {
-        int predicted = 0;
-        for (int i = 1; i < probabilities.length; i++) {
-            if (probabilities[i] > probabilities[predicted]) {
-                predicted = i;
-            }
-        }
+        int predicted = Probabilities.mostLikely(probabilities);
         int error = Math.abs(predicted - actual);
         count++;
         exact += error == 0 ? 1 : 0;

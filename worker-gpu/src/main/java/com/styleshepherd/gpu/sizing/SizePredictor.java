@@ -104,12 +104,7 @@ public final class SizePredictor {
                     "Tell me your height and weight, your measurements or the size you usually wear, and I can "
                             + "recommend a size.", List.of(), List.of());
         }
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
+        int best = Probabilities.mostLikely(p);
         String explanation = String.format(Locale.ROOT, "Size %s, from %s: %.0f%% likely to be your best fit.",
                 offered.get(best), String.join(" and ", reasons), 100 * p[best]);
         return new SizePrediction(product.productId(), offered.get(best), probabilities, p[best], explanation, reasons,

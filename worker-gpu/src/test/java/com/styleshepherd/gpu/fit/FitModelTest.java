@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.styleshepherd.gpu.sizing.Probabilities;
 import com.styleshepherd.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public class FitModelTest {
             int agree = 0;
             int confident = 0;
             for (int i = 0; i < split.test().size(); i++) {
-                int argmax = argmax(predicted[i]);
+                int argmax = Probabilities.mostLikely(predicted[i]);
                 if (predicted[i][argmax] > 0.6) {
                     confident++;
                     agree += argmax == split.test().get(i).fit().ordinal() ? 1 : 0;
@@ -123,15 +124,5 @@ public class FitModelTest {
             }
         }
         return records;
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

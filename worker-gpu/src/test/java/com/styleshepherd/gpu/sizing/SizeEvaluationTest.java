@@ -54,11 +54,12 @@ class SizeEvaluationTest {
 
         // The lightest people wear XXS in the generated file; a light person's nearest are XXS.
         double[] p = knn.probabilities(41, 30, 150);
-        assertEquals(0, argmax(p));
+        assertEquals(0, Probabilities.mostLikely(p));
         assertEquals((3 + NearestNeighbourSizeModel.ALPHA) / (3 + 7 * NearestNeighbourSizeModel.ALPHA), p[0], 1e-12);
         assertEquals(1.0, Arrays.stream(p).sum(), 1e-12);
         // Unknown age and height: the training medians stand in.
-        assertEquals(argmax(knn.probabilities(89, 30, 190)), argmax(knn.probabilities(89, Double.NaN, Double.NaN)));
+        assertEquals(Probabilities.mostLikely(knn.probabilities(89, 30, 190)),
+                Probabilities.mostLikely(knn.probabilities(89, Double.NaN, Double.NaN)));
         assertEquals(1.0, Arrays.stream(new MajoritySizeModel(data).probabilities(0, 0, 0)).sum(), 1e-12);
     }
 
@@ -80,15 +81,5 @@ class SizeEvaluationTest {
         Path file = dir.resolve("sizes.csv");
         Files.writeString(file, text);
         return file;
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }
