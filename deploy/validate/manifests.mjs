@@ -117,8 +117,18 @@ const byKind = (kind) => objects.filter((o) => o.kind === kind);
 const named = (kind, name) => objects.some((o) => o.kind === kind && o.metadata?.name === name) || external.has(`${kind}/${name}`);
 const workloads = objects.filter((o) => ["Deployment", "StatefulSet", "Job"].includes(o.kind));
 const podSpec = (workload) => workload.spec?.template?.spec ?? {};
-const matches = (selector, labels) =>
-    selector && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+// Whether a label selector (matchLabels and `In` expressions: what these manifests use) selects the labels.
+// An empty selector selects nothing here: a Service, PDB or workload must name its pods.
+const selects = (selector, labels) => {
+    const required = Object.entries(selector?.matchLabels ?? {});
+    const expressions = selector?.matchExpressions ?? [];
+    return required.length + expressions.length > 0
+        && required.every(([k, v]) => labels?.[k] === v)
+        && expressions.every((e) => e.operator === "In" && e.values.includes(labels?.[e.key]));
+};
+// Whether one of the workload's containers declares the port, by name or number.
+const declaresPort = (workload, port) => (podSpec(workload).containers ?? []).some((c) =>
+    (c.ports ?? []).some((p) => p.name === port || p.containerPort === port));
 const seconds = (duration) => {
     const match = /^(\d+)(ms|s|m)$/.exec(String(duration ?? ""));
     if (!match) return undefined;
@@ -216,7 +226,7 @@ for (const workload of workloads) {
             report(workload, `volume ${volume.name}: ConfigMap ${volume.configMap.name} is not rendered`);
         }
     }
-    if (workload.kind !== "Job" && !matches(workload.spec?.selector?.matchLabels, workload.spec?.template?.metadata?.labels)) {
+    if (workload.kind !== "Job" && !selects(workload.spec?.selector, workload.spec?.template?.metadata?.labels)) {
         report(workload, "spec.selector.matchLabels does not select the pod template's labels");
     }
 }
@@ -226,8 +236,7 @@ for (const workload of workloads) {
 const grace = seconds(configValue("TEMPORAL_SHUTDOWN_GRACE"));
 for (const workload of byKind("Deployment")) {
     const spec = podSpec(workload);
-    const isWorker = (spec.containers ?? []).some((c) => (c.ports ?? []).some((p) => p.name === "management"));
-    if (!isWorker) continue;
+    if (!declaresPort(workload, "management")) continue;
     if (grace === undefined) {
         report(workload, "a Temporal worker needs TEMPORAL_SHUTDOWN_GRACE in a ConfigMap");
     } else if ((spec.terminationGracePeriodSeconds ?? 30) <= grace) {
@@ -236,22 +245,20 @@ for (const workload of byKind("Deployment")) {
 }
 
 for (const service of byKind("Service")) {
-    const pods = workloads.filter((w) => matches(service.spec?.selector, w.spec?.template?.metadata?.labels));
+    const pods = workloads.filter((w) => selects({ matchLabels: service.spec?.selector }, w.spec?.template?.metadata?.labels));
     if (pods.length === 0) {
         report(service, "its selector matches no workload's pods");
         continue;
     }
     for (const port of service.spec?.ports ?? []) {
         const target = port.targetPort ?? port.port;
-        const served = pods.some((w) => podSpec(w).containers.some((c) =>
-            (c.ports ?? []).some((p) => p.name === target || p.containerPort === target)));
-        if (!served) {
+        if (!pods.some((w) => declaresPort(w, target))) {
             report(service, `targetPort ${target} is not a port of the pods it selects`);
         }
     }
 }
 for (const budget of byKind("PodDisruptionBudget")) {
-    if (!workloads.some((w) => matches(budget.spec?.selector?.matchLabels, w.spec?.template?.metadata?.labels))) {
+    if (!workloads.some((w) => selects(budget.spec?.selector, w.spec?.template?.metadata?.labels))) {
         report(budget, "its selector matches no workload's pods");
     }
 }
@@ -270,13 +277,10 @@ for (const autoscaler of byKind("HorizontalPodAutoscaler")) {
         report(autoscaler, "minReplicas exceeds maxReplicas");
     }
 }
-// A label selector with matchLabels and `In` expressions (what these manifests use).
-const selects = (selector, labels) =>
-    Object.entries(selector?.matchLabels ?? {}).every(([k, v]) => labels?.[k] === v)
-    && (selector?.matchExpressions ?? []).every((e) => e.operator === "In" && e.values.includes(labels?.[e.key]));
 for (const policy of byKind("NetworkPolicy")) {
     const selector = policy.spec?.podSelector ?? {};
-    if (Object.keys(selector).length === 0 || (!selector.matchLabels && !selector.matchExpressions)) continue;
+    // An empty podSelector is every pod of the namespace (default-deny-ingress).
+    if (!selector.matchLabels && !selector.matchExpressions) continue;
     const pods = workloads.filter((w) => selects(selector, w.spec?.template?.metadata?.labels));
     if (pods.length === 0) {
         report(policy, "its podSelector matches no workload's pods");
@@ -284,9 +288,7 @@ for (const policy of byKind("NetworkPolicy")) {
     }
     for (const rule of policy.spec?.ingress ?? []) {
         for (const port of rule.ports ?? []) {
-            const declared = pods.every((w) => podSpec(w).containers.some((c) =>
-                (c.ports ?? []).some((p) => p.name === port.port || p.containerPort === port.port)));
-            if (!declared) report(policy, `port ${port.port} is not a port of every pod it selects`);
+            if (!pods.every((w) => declaresPort(w, port.port))) report(policy, `port ${port.port} is not a port of every pod it selects`);
         }
     }
 }
