@@ -236,7 +236,8 @@ for (const workload of workloads) {
 const grace = seconds(configValue("TEMPORAL_SHUTDOWN_GRACE"));
 for (const workload of byKind("Deployment")) {
     const spec = podSpec(workload);
-    if (!declaresPort(workload, "management")) continue;
+    const component = workload.spec?.template?.metadata?.labels?.["app.kubernetes.io/component"];
+    if (component !== "worker" && component !== "gpu-worker") continue;
     if (grace === undefined) {
         report(workload, "a Temporal worker needs TEMPORAL_SHUTDOWN_GRACE in a ConfigMap");
     } else if ((spec.terminationGracePeriodSeconds ?? 30) <= grace) {

@@ -4,8 +4,10 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -17,15 +19,24 @@ public class StripeWebhooks {
 
     private final StripeSettings settings;
     private final JsonMapper json;
+    private final Clock clock;
 
+    @Inject
     StripeWebhooks(StripeSettings settings, JsonMapper json) {
+        this(settings, json, Clock.systemUTC());
+    }
+
+    StripeWebhooks(StripeSettings settings, JsonMapper json, Clock clock) {
         this.settings = settings;
         this.json = json;
+        this.clock = clock;
     }
 
     /**
-     * The event, if the signature verifies and is recent. Throws {@link InvalidWebhookException}
-     * otherwise. Events about other objects than payment intents come back with a null intent id.
+     * The event, if the signature verifies and its timestamp is within {@code stripe.webhook-tolerance} of
+     * now, in the past or in the future (Stripe's library checks only the past). Throws
+     * {@link InvalidWebhookException} otherwise. Events about other objects than payment intents come back
+     * with a null intent id.
      */
     public PaymentWebhookEvent verify(String payload, String signatureHeader) {
         if (settings.webhookSecret() == null) {
@@ -34,9 +45,10 @@ public class StripeWebhooks {
         if (payload == null || signatureHeader == null) {
             throw new InvalidWebhookException("Missing body or Stripe-Signature header", null);
         }
+        requireRecent(signatureHeader);
         try {
-            Webhook.constructEvent(payload, signatureHeader, settings.webhookSecret(),
-                    settings.webhookTolerance().toSeconds());
+            // Tolerance 0: the library checks the signature only; requireRecent checks the time, both ways.
+            Webhook.constructEvent(payload, signatureHeader, settings.webhookSecret(), 0);
         } catch (SignatureVerificationException e) {
             throw new InvalidWebhookException("Stripe-Signature does not verify: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -54,5 +66,26 @@ public class StripeWebhooks {
         } catch (IOException | ClassCastException e) {
             throw new InvalidWebhookException("Not a Stripe event: " + e.getMessage(), e);
         }
+    }
+
+    /** The header's {@code t=} (seconds since the epoch) must be within the tolerance of the clock. */
+    private void requireRecent(String signatureHeader) {
+        for (String item : signatureHeader.split(",")) {
+            String[] pair = item.trim().split("=", 2);
+            if (pair.length == 2 && "t".equals(pair[0])) {
+                long timestamp;
+                try {
+                    timestamp = Long.parseLong(pair[1]);
+                } catch (NumberFormatException e) {
+                    throw new InvalidWebhookException("Stripe-Signature has no valid timestamp", e);
+                }
+                if (Math.abs(clock.instant().getEpochSecond() - timestamp) > settings.webhookTolerance().toSeconds()) {
+                    throw new InvalidWebhookException("Stripe-Signature timestamp is outside the tolerance of "
+                            + settings.webhookTolerance(), null);
+                }
+                return;
+            }
+        }
+        throw new InvalidWebhookException("Stripe-Signature has no timestamp", null);
     }
 }

@@ -101,6 +101,15 @@ public final class Api implements AutoCloseable {
         return send(request, token);
     }
 
+    /** Any method, with a JSON body when {@code body} is not null. */
+    public Reply call(io.micronaut.http.HttpMethod method, String uri, String token, Object body) {
+        MutableHttpRequest<Object> request = HttpRequest.create(method, uri);
+        if (body != null) {
+            request.body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return send(request, token);
+    }
+
     /** A multipart/form-data POST with one file part. */
     public Reply upload(String uri, String token, String part, String fileName, MediaType type, byte[] bytes) {
         MultipartBody body = MultipartBody.builder().addPart(part, fileName, type, bytes).build();

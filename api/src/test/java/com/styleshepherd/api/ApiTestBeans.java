@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.security.token.generator.TokenGenerator;
+import com.styleshepherd.api.security.DevTokens;
 import jakarta.inject.Singleton;
 
 /** Lets {@code @MicronautTest} classes inject an {@link Api} on the running server and {@link Tokens}. */
@@ -17,7 +17,7 @@ class ApiTestBeans {
     }
 
     @Singleton
-    Tokens tokens(TokenGenerator generator) {
+    Tokens tokens(DevTokens generator) {
         return new Tokens(generator);
     }
 }

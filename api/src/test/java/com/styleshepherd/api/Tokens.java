@@ -6,34 +6,38 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.generator.TokenGenerator;
+import com.styleshepherd.api.security.DevTokens;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
-/** Access tokens for tests: signed with the server's key, or deliberately with another one. */
+/** Access tokens for tests: from the test context's dev token source, or deliberately signed with another key. */
 public final class Tokens {
 
-    private final TokenGenerator generator;
+    private static final Duration LIFETIME = Duration.ofMinutes(10);
 
-    public Tokens(TokenGenerator generator) {
-        this.generator = generator;
+    private final DevTokens source;
+
+    public Tokens(DevTokens source) {
+        this.source = source;
     }
 
     public String shopper(String userId) {
-        return generator.generateToken(Authentication.build(userId, Set.of("shopper")), 600).orElseThrow();
+        return source.issue(userId, Set.of("shopper"), LIFETIME);
     }
 
     public String ops(String userId) {
-        return generator.generateToken(Authentication.build(userId, Set.of("ops")), 600).orElseThrow();
+        return source.issue(userId, Set.of("ops"), LIFETIME);
     }
 
     /** A well-formed, unexpired token with the ops role, signed with a key the server does not trust. */
     public static String signedWithAnotherKey(String userId) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                    .issuer(DevTokens.ISSUER)
+                    .audience(DevTokens.AUDIENCE)
                     .subject(userId)
                     .claim("roles", List.of("ops"))
                     .issueTime(new Date())

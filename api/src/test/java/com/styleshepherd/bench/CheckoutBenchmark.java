@@ -2,6 +2,7 @@ package com.styleshepherd.bench;
 
 import com.styleshepherd.temporal.TemporalSettings;
 import com.styleshepherd.workflows.checkout.CheckoutState;
+import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
 import com.styleshepherd.workflows.checkout.CheckoutStatus;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -221,8 +222,9 @@ public final class CheckoutBenchmark {
                     .POST(BodyPublishers.ofString(body))
                     .build(), 202);
             accepted.recordValue((System.nanoTime() - began) / 1000);
-            // The API's contract: the workflow id is checkout-{Idempotency-Key}.
-            CheckoutState done = workflows.newUntypedWorkflowStub("checkout-" + key).getResult(CheckoutState.class);
+            // The API's contract: the workflow id is checkout-{the shopper's Idempotency-Key}.
+            CheckoutState done = workflows.newUntypedWorkflowStub(CheckoutWorkflow.workflowId(
+                    CheckoutWorkflow.shopperKey("bench-shopper-" + shopper, key))).getResult(CheckoutState.class);
             if (done.status() != CheckoutStatus.COMPLETED) {
                 throw new IllegalStateException("checkout ended " + done.status() + " " + done.failureReason());
             }

@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The shopper's checkouts. Starting one is idempotent on the {@code Idempotency-Key} header: the same
  * key and body give the same checkout (and {@code Idempotent-Replayed: true}), never a second workflow.
+ * Keys are per shopper: another shopper's use of the same key is another checkout.
  */
 @Controller("/api/checkouts")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -82,7 +83,8 @@ class CheckoutController {
         }
         command.checkNoDuplicateLines();
         String hash = command.hash(shopper.getName());
-        var existing = checkouts.findByIdempotencyKey(idempotencyKey);
+        String key = CheckoutWorkflow.shopperKey(shopper.getName(), idempotencyKey);
+        var existing = checkouts.findByIdempotencyKey(key);
         if (existing.isPresent()) {
             return replay(existing.get(), hash);
         }
@@ -94,7 +96,7 @@ class CheckoutController {
                     + "]: nothing was reserved or charged");
         }
         CheckoutStore.Opening opening = checkouts.open(new NewCheckout(UUID.randomUUID(), shopper.getName(),
-                idempotencyKey, hash, CheckoutWorkflow.workflowId(idempotencyKey), request));
+                key, hash, CheckoutWorkflow.workflowId(key), request));
         if (!opening.created()) {
             // Another request with this key won the race: answer as its replay.
             return replay(opening.checkout(), hash);

@@ -1,5 +1,6 @@
 package com.styleshepherd.api.dev;
 
+import com.styleshepherd.api.security.DevTokens;
 import com.styleshepherd.devstack.EmbeddedPostgresServer;
 import com.styleshepherd.devstack.EmbeddedRedisServer;
 import com.styleshepherd.devstack.FreePort;
@@ -101,7 +102,7 @@ public final class DevStack implements AutoCloseable {
             new SecureRandom().nextBytes(key);
             secret = Base64.getEncoder().encodeToString(key);
         }
-        properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", secret);
+        properties.put(DevTokens.SECRET_PROPERTY, secret);
         // The payment simulator signs its webhooks with STRIPE_WEBHOOK_SECRET, or a per-process secret.
         if (isBlank(env.get("STRIPE_WEBHOOK_SECRET"))) {
             byte[] key = new byte[24];

@@ -1,14 +1,14 @@
 package com.styleshepherd.api.dev;
 
+import com.styleshepherd.api.security.DevTokens;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -22,28 +22,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands out access tokens for any user and role, so the dev stack can be used without an identity
- * provider. The bean exists only in the {@code dev} environment: elsewhere the route is a 404.
+ * provider. The bean exists only in the {@code dev} environment: elsewhere the route is a 404. Not in the
+ * OpenAPI document, which describes production.
  */
+@Hidden
 @Controller("/api/dev/token")
 @Requires(env = DevStack.ENVIRONMENT)
+@Requires(beans = DevTokens.class)
 @Secured(SecurityRule.IS_ANONYMOUS)
 class DevTokenController {
 
     static final Duration LIFETIME = Duration.ofHours(12);
     private static final Logger LOG = LoggerFactory.getLogger(DevTokenController.class);
 
-    private final TokenGenerator tokens;
+    private final DevTokens tokens;
 
-    DevTokenController(TokenGenerator tokens) {
+    DevTokenController(DevTokens tokens) {
         this.tokens = tokens;
     }
 
     @Post
     DevToken issue(@Valid @Body DevTokenRequest request) {
-        String token = tokens.generateToken(
-                        Authentication.build(request.userId(), Set.copyOf(request.roles())),
-                        (int) LIFETIME.toSeconds())
-                .orElseThrow(() -> new IllegalStateException("No JWT signature generator configured"));
+        String token = tokens.issue(request.userId(), Set.copyOf(request.roles()), LIFETIME);
         LOG.info("Issued dev token userId={} roles={}", request.userId(), request.roles());
         return new DevToken(token, "Bearer", LIFETIME.toSeconds());
     }

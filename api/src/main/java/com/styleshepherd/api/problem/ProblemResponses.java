@@ -3,6 +3,7 @@ package com.styleshepherd.api.problem;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.problem.HttpStatusType;
@@ -15,7 +16,9 @@ import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
 import io.micronaut.serde.exceptions.path.MapItemReferencePath;
 import io.micronaut.serde.exceptions.path.ReferencePath;
 import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.zalando.problem.Problem;
 import org.zalando.problem.ProblemBuilder;
@@ -28,7 +31,10 @@ import org.zalando.problem.ThrowableProblem;
  *   <li>a value that cannot be converted ({@code ?minPrice=abc}, {@code "stock":"many"}) is reported
  *       like a validation failure, naming the field;</li>
  *   <li>every problem has a title, and a message the code raised on purpose
- *       ({@link HttpStatusException}, e.g. "No product with id 7") becomes its detail.</li>
+ *       ({@link HttpStatusException}, e.g. "No product with id 7") becomes its detail;</li>
+ *   <li>the body is built from the problem's fields only ({@code type}, {@code title}, {@code status},
+ *       {@code detail}, {@code instance}, {@code violations} and other named parameters), never by serializing
+ *       the exception that carries them, so no {@code cause}, {@code suppressed} or stack trace leaves.</li>
  * </ul>
  */
 @Singleton
@@ -37,6 +43,48 @@ final class ProblemResponses extends ProblemErrorResponseProcessor {
 
     ProblemResponses(ProblemConfiguration config) {
         super(config);
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public MutableHttpResponse<Problem> processResponse(ErrorContext errorContext, MutableHttpResponse<?> response) {
+        MutableHttpResponse<Problem> problem = super.processResponse(errorContext, response);
+        Object body = problem.body();
+        if (body instanceof Problem fields) {
+            ((MutableHttpResponse) problem).body(fieldsOf(fields));
+        }
+        return problem;
+    }
+
+    /** The problem's RFC 7807 members and named parameters, in that order. */
+    static Map<String, Object> fieldsOf(Problem problem) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (problem.getType() != null && !Problem.DEFAULT_TYPE.equals(problem.getType())) {
+            fields.put("type", problem.getType().toString());
+        }
+        putIfPresent(fields, "title", problem.getTitle());
+        if (problem.getStatus() != null) {
+            fields.put("status", problem.getStatus().getStatusCode());
+        }
+        putIfPresent(fields, "detail", problem.getDetail());
+        putIfPresent(fields, "instance", problem.getInstance() == null ? null : problem.getInstance().toString());
+        if (problem instanceof ConstraintViolationThrowableProblem violations) {
+            fields.put("violations", violations.getViolations().stream()
+                    .map(v -> Map.of("field", v.getField(), "message", v.getMessage())).toList());
+        }
+        problem.getParameters().forEach((name, value) -> {
+            if (!fields.containsKey(name) && (value instanceof String || value instanceof Number
+                    || value instanceof Boolean)) {
+                fields.put(name, value);
+            }
+        });
+        return fields;
+    }
+
+    private static void putIfPresent(Map<String, Object> fields, String name, Object value) {
+        if (value != null) {
+            fields.put(name, value);
+        }
     }
 
     @Override

@@ -17,6 +17,7 @@ import com.styleshepherd.api.Tokens;
 import com.styleshepherd.store.checkout.OrderBook;
 import com.styleshepherd.store.checkout.PaymentLedger;
 import com.styleshepherd.testing.RealInfrastructure;
+import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -120,7 +121,7 @@ class CheckoutApiTest implements RealInfrastructure {
                             && checkoutId.equals(event.getMDCPropertyMap().get("checkoutId")))
                     .findFirst().orElseThrow(() -> new AssertionError("no 'Order placed' line for " + checkoutId));
             assertEquals(Map.of("requestId", requestId, "userId", shopperId, "checkoutId", checkoutId,
-                            "WorkflowId", "checkout-" + key, "ActivityType", "PlaceOrder"),
+                            "WorkflowId", CheckoutWorkflow.workflowId(CheckoutWorkflow.shopperKey(shopperId, key)), "ActivityType", "PlaceOrder"),
                     Map.of("requestId", orderPlaced.getMDCPropertyMap().get("requestId"),
                             "userId", orderPlaced.getMDCPropertyMap().get("userId"),
                             "checkoutId", orderPlaced.getMDCPropertyMap().get("checkoutId"),
@@ -155,7 +156,7 @@ class CheckoutApiTest implements RealInfrastructure {
     }
 
     @Test
-    void theSameKeyAndBodyReplayTheSameCheckoutAndADifferentBodyIsRefused() {
+    void theSameKeyAndBodyReplayTheSameCheckoutAndADifferentBodyIsRefusedWhileAnotherShoppersKeyIsTheirOwn() {
         long dress = fixtures.dress(5);
         String idempotencyKey = newKey();
         Reply first = api.post("/api/checkouts", shopper, body(dress, "M", 1, "pm_card_visa"), key(idempotencyKey));
@@ -169,9 +170,12 @@ class CheckoutApiTest implements RealInfrastructure {
         assertEquals(first.body().get("checkoutId"), again.body().get("checkoutId"));
         assertEquals("true", again.header("Idempotent-Replayed").orElseThrow());
         assertEquals(422, changed.status());
-        assertEquals(422, someoneElse.status());
+        assertEquals(202, someoneElse.status(), "keys are per shopper: nothing tells them the key was used");
+        assertEquals(null, someoneElse.header("Idempotent-Replayed").orElse(null));
+        assertTrue(!first.body().get("checkoutId").equals(someoneElse.body().get("checkoutId")), "their own checkout");
         fixtures.awaitStatus((String) first.body().get("checkoutId"), shopper, "COMPLETED");
-        assertEquals(4, fixtures.stock(dress, "M"), "one checkout, one unit");
+        fixtures.awaitStatus((String) someoneElse.body().get("checkoutId"), otherShopper, "COMPLETED");
+        assertEquals(3, fixtures.stock(dress, "M"), "one checkout each, one unit each");
     }
 
     @Test
@@ -281,6 +285,10 @@ class CheckoutApiTest implements RealInfrastructure {
         Map<?, ?> payment = (Map<?, ?>) waiting.body().get("payment");
         String clientSecret = (String) payment.get("clientSecret");
         String intentId = clientSecret.substring(0, clientSecret.indexOf("_secret_"));
+
+        Reply byAnother = api.post("/api/dev/payments/" + intentId + "/complete-action", otherShopper, Map.of());
+        assertEquals(404, byAnother.status(), "only the checkout's shopper finishes its 3-D Secure step");
+        assertEquals("PAYMENT_ACTION_REQUIRED", api.get("/api/checkouts/" + checkoutId, shopper).body().get("status"));
 
         Reply completed = api.post("/api/dev/payments/" + intentId + "/complete-action", shopper, Map.of());
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.styleshepherd.api.Api;
 import com.styleshepherd.api.Api.Reply;
+import com.styleshepherd.api.security.DevTokens;
 import com.styleshepherd.gpu.GpuWorker;
 import com.styleshepherd.worker.RegularWorker;
 import io.micronaut.context.ApplicationContext;
@@ -100,8 +101,7 @@ class DevStackTest {
                 "JWT_SECRET", "external-secret-that-is-at-least-256-bits-long-000000",
                 "STRIPE_WEBHOOK_SECRET", "whsec_external"))) {
             assertEquals(List.of(), external.started());
-            assertEquals(List.of("micronaut.security.token.jwt.signatures.secret.generator.secret",
-                            DevStack.EMBEDDED_PROPERTY),
+            assertEquals(List.of(DevStack.EMBEDDED_PROPERTY, DevTokens.SECRET_PROPERTY),
                     external.properties().keySet().stream().sorted().toList());
         }
     }

@@ -10,7 +10,7 @@ import com.styleshepherd.devstack.EmbeddedRedisServer;
 import com.styleshepherd.testing.TestInfrastructure;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.security.token.generator.TokenGenerator;
+import com.styleshepherd.api.security.DevTokens;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +56,13 @@ class HealthTest {
         Reply health = api.get("/health");
         assertEquals(200, health.status(), health::toString);
         assertEquals("UP", health.body().get("status"));
-        Map<?, ?> details = (Map<?, ?>) health.body().get("details");
+        assertEquals(null, health.body().get("details"), "details are for ops only");
+        assertEquals(401, api.get("/api/ops/health").status());
+        assertEquals(403, api.get("/api/ops/health", tokens().shopper("nosy")).status());
+
+        Reply forOps = api.get("/api/ops/health", tokens().ops("ops1"));
+        assertEquals(200, forOps.status(), forOps::toString);
+        Map<?, ?> details = (Map<?, ?>) forOps.body().get("details");
         for (String indicator : new String[] {"jdbc", "redis", "temporal"}) {
             assertEquals("UP", ((Map<?, ?>) details.get(indicator)).get("status"), indicator + ": " + details);
         }
@@ -78,8 +84,7 @@ class HealthTest {
     @Test
     @Order(2)
     void exportsTheCacheHitRate() {
-        String shopper = new Tokens(server.getApplicationContext().getBean(TokenGenerator.class))
-                .shopper("metered-" + UUID.randomUUID());
+        String shopper = tokens().shopper("metered-" + UUID.randomUUID());
         api.get("/api/me/profile", shopper);
         api.get("/api/me/profile", shopper);
 
@@ -96,8 +101,14 @@ class HealthTest {
         Reply health = api.get("/health");
         assertEquals(503, health.status(), health::toString);
         assertEquals("DOWN", health.body().get("status"));
-        Map<?, ?> details = (Map<?, ?>) health.body().get("details");
+        Reply forOps = api.get("/api/ops/health", tokens().ops("ops1"));
+        assertEquals(503, forOps.status(), forOps::toString);
+        Map<?, ?> details = (Map<?, ?>) forOps.body().get("details");
         assertEquals("DOWN", ((Map<?, ?>) details.get("redis")).get("status"), details::toString);
         assertEquals("UP", ((Map<?, ?>) details.get("jdbc")).get("status"), "only Redis is down");
+    }
+
+    private Tokens tokens() {
+        return new Tokens(server.getApplicationContext().getBean(DevTokens.class));
     }
 }
