@@ -1,5 +1,6 @@
 package com.styleshepherd.api.limits;
 
+import com.styleshepherd.api.problem.ProblemBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -7,8 +8,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import java.util.Map;
-import org.zalando.problem.Problem;
-import org.zalando.problem.Status;
 
 /**
  * The server accepts bodies up to 64 MB for its two upload endpoints; every other request body is
@@ -33,14 +32,8 @@ final class BodySizeFilter {
         long limit = TURNS.matcher(request.getPath()).matches() ? TURN_LIMIT
                 : UPLOADS.getOrDefault(request.getPath(), DEFAULT_LIMIT);
         if (length > limit) {
-            return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
-                    .contentType("application/problem+json")
-                    .body(Problem.builder()
-                            .withStatus(Status.REQUEST_ENTITY_TOO_LARGE)
-                            .withTitle("Payload Too Large")
-                            .withDetail("The body is " + length + " bytes; " + request.getPath() + " accepts at most "
-                                    + limit + ".")
-                            .build());
+            return ProblemBody.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                    "The body is " + length + " bytes; " + request.getPath() + " accepts at most " + limit + ".");
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package com.styleshepherd.api.limits;
 
+import com.styleshepherd.api.problem.ProblemBody;
 import com.styleshepherd.cache.RateLimiter;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.order.Ordered;
@@ -12,8 +13,6 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -86,16 +85,9 @@ final class RateLimitFilter implements Ordered {
     }
 
     private MutableHttpResponse<?> tooMany(RateLimiter.Decision decision, String scope) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", "Too Many Requests");
-        problem.put("status", 429);
-        problem.put("detail", "More than " + decision.limit() + " requests " + scope + " in " + settings.window()
-                + "; try again in " + seconds(decision) + " s");
-        return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-                .contentType("application/problem+json")
-                .header("Retry-After", String.valueOf(seconds(decision)))
-                .body(problem);
+        return ProblemBody.response(HttpStatus.TOO_MANY_REQUESTS, "More than " + decision.limit() + " requests "
+                        + scope + " in " + settings.window() + "; try again in " + seconds(decision) + " s")
+                .header("Retry-After", String.valueOf(seconds(decision)));
     }
 
     private static long seconds(RateLimiter.Decision decision) {

@@ -16,9 +16,7 @@ import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
 import io.micronaut.serde.exceptions.path.MapItemReferencePath;
 import io.micronaut.serde.exceptions.path.ReferencePath;
 import jakarta.inject.Singleton;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.zalando.problem.Problem;
 import org.zalando.problem.ProblemBuilder;
@@ -51,40 +49,9 @@ final class ProblemResponses extends ProblemErrorResponseProcessor {
         MutableHttpResponse<Problem> problem = super.processResponse(errorContext, response);
         Object body = problem.body();
         if (body instanceof Problem fields) {
-            ((MutableHttpResponse) problem).body(fieldsOf(fields));
+            ((MutableHttpResponse) problem).body(ProblemBody.of(fields));
         }
         return problem;
-    }
-
-    /** The problem's RFC 7807 members and named parameters, in that order. */
-    static Map<String, Object> fieldsOf(Problem problem) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        if (problem.getType() != null && !Problem.DEFAULT_TYPE.equals(problem.getType())) {
-            fields.put("type", problem.getType().toString());
-        }
-        putIfPresent(fields, "title", problem.getTitle());
-        if (problem.getStatus() != null) {
-            fields.put("status", problem.getStatus().getStatusCode());
-        }
-        putIfPresent(fields, "detail", problem.getDetail());
-        putIfPresent(fields, "instance", problem.getInstance() == null ? null : problem.getInstance().toString());
-        if (problem instanceof ConstraintViolationThrowableProblem violations) {
-            fields.put("violations", violations.getViolations().stream()
-                    .map(v -> Map.of("field", v.getField(), "message", v.getMessage())).toList());
-        }
-        problem.getParameters().forEach((name, value) -> {
-            if (!fields.containsKey(name) && (value instanceof String || value instanceof Number
-                    || value instanceof Boolean)) {
-                fields.put(name, value);
-            }
-        });
-        return fields;
-    }
-
-    private static void putIfPresent(Map<String, Object> fields, String name, Object value) {
-        if (value != null) {
-            fields.put(name, value);
-        }
     }
 
     @Override

@@ -312,7 +312,12 @@ class ProductionSecurityTest {
                 api.post("/api/checkouts", shopper, "{not json", Map.of("Idempotency-Key", UUID.randomUUID().toString())),
                 api.get("/api/orders/not-a-uuid", shopper),
                 api.get("/api/orders?page=-1", shopper),
-                api.put("/api/me/profile", shopper, Map.of("measurements", Map.of("heightCm", "tall"))));
+                api.put("/api/me/profile", shopper, Map.of("measurements", Map.of("heightCm", "tall"))),
+                api.post("/api/me/memories", shopper, "x".repeat(2 * 1024 * 1024)),
+                api.upload("/api/search/visual", null, "image", "big.png", io.micronaut.http.MediaType.IMAGE_PNG_TYPE,
+                        new byte[9 * 1024 * 1024]));
+        assertEquals(413, errors.get(5).status(), errors.get(5)::toString);
+        assertEquals(413, errors.get(6).status(), errors.get(6)::toString);
         for (Reply error : errors) {
             assertTrue(error.status() >= 400 && error.status() < 500, error::toString);
             assertTrue(error.contentType().startsWith("application/problem+json"), error::toString);
