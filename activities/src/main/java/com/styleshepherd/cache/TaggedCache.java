@@ -1,5 +1,6 @@
 package com.styleshepherd.cache;
 
+import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -104,7 +105,14 @@ public final class TaggedCache {
         List<String> keys = new ArrayList<>(sortedTags.size() + 1);
         keys.add(entryKey);
         sortedTags.forEach(tag -> keys.add(tagKey(tag)));
-        List<Object> read = redis.eval(READ, ScriptOutputType.MULTI, keys.toArray(String[]::new));
+        List<Object> read;
+        try {
+            read = redis.eval(READ, ScriptOutputType.MULTI, keys.toArray(String[]::new));
+        } catch (RedisException unavailable) {
+            // A cache, not a dependency: while Valkey is down every read is a miss and nothing is stored.
+            unavailable(cache, unavailable);
+            return compute.get();
+        }
         Map<String, Long> current = new TreeMap<>();
         for (int i = 0; i < sortedTags.size(); i++) {
             current.put(sortedTags.get(i), Long.parseLong(String.valueOf(read.get(i + 1))));
@@ -121,8 +129,12 @@ public final class TaggedCache {
         T value = compute.get();
         if (value != null) {
             String entry = write(new Entry(write(value, type), current));
-            redis.eval(WRITE, ScriptOutputType.INTEGER, keys.toArray(String[]::new), entry,
-                    String.valueOf(ttl.toMillis()));
+            try {
+                redis.eval(WRITE, ScriptOutputType.INTEGER, keys.toArray(String[]::new), entry,
+                        String.valueOf(ttl.toMillis()));
+            } catch (RedisException unavailable) {
+                unavailable(cache, unavailable);
+            }
         }
         return value;
     }
@@ -141,12 +153,26 @@ public final class TaggedCache {
         return invalidate("shopper", shopperTag(userId));
     }
 
-    /** Invalidates every entry stored under the tag, in one atomic step; returns the tag's new version. */
+    /**
+     * Invalidates every entry stored under the tag, in one atomic step; returns the tag's new version, or -1
+     * when Valkey is unavailable (the entries then live out their TTL, as after any lost invalidation).
+     */
     public long invalidate(String cache, String tag) {
-        long version = redis.eval(INVALIDATE, ScriptOutputType.INTEGER, new String[] {tagKey(tag)},
-                String.valueOf(IDLE_TAG_TTL.toMillis()));
+        long version;
+        try {
+            version = redis.eval(INVALIDATE, ScriptOutputType.INTEGER, new String[] {tagKey(tag)},
+                    String.valueOf(IDLE_TAG_TTL.toMillis()));
+        } catch (RedisException unavailable) {
+            unavailable(cache, unavailable);
+            return -1;
+        }
         invalidations(cache).increment();
         return version;
+    }
+
+    private void unavailable(String cache, RedisException e) {
+        meters.counter("cache.errors", "cache", cache).increment();
+        LOG.warn("Cache {} unavailable, served without it: {}", cache, e.getMessage());
     }
 
     private <T> T readHit(String entryKey, String stored, Map<String, Long> current, Argument<T> type) {

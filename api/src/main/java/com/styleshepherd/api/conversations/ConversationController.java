@@ -92,11 +92,18 @@ class ConversationController {
         var wallet = (command == null ? StartConversationCommand.NONE : command).wallet();
         UUID conversationId = UUID.randomUUID();
         String workflowId = ConversationWorkflow.workflowId(conversationId);
-        conversations.open(conversationId, shopper.getName(), workflowId);
+        // The session lives only in Valkey: it comes first, so that Valkey being down leaves nothing behind.
         sessions.open(conversationId.toString(), shopper.getName());
+        conversations.open(conversationId, shopper.getName(), workflowId);
         ConversationPolicy policy = new ConversationPolicy(settings.idleTimeout(), settings.turnsPerRun(),
                 settings.resultsPerSearch(), checkout.policy());
-        workflows.start(ConversationStart.fresh(conversationId, shopper.getName(), wallet, policy));
+        try {
+            workflows.start(ConversationStart.fresh(conversationId, shopper.getName(), wallet, policy));
+        } catch (RuntimeException notStarted) {
+            // Never listed as ACTIVE without a workflow to answer its turns.
+            conversations.close(conversationId, 0, "START_FAILED");
+            throw notStarted;
+        }
         LOG.info("Conversation started userId={} conversationId={} wallet={}", shopper.getName(), conversationId,
                 wallet != null);
         return HttpResponse.created(Map.<String, Object>of("conversationId", conversationId, "status", "ACTIVE"),

@@ -2,6 +2,7 @@ package com.styleshepherd.api.limits;
 
 import com.styleshepherd.api.problem.ProblemBody;
 import com.styleshepherd.cache.RateLimiter;
+import com.styleshepherd.outage.Dependency;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -70,8 +71,14 @@ final class RateLimitFilter implements Ordered {
             }
             return Optional.empty();
         }).exceptionally(unavailable -> {
-            LOG.warn("Rate limiter unavailable, letting the request through: {}", unavailable.getMessage());
-            return Optional.empty();
+            if (settings.failOpen()) {
+                LOG.warn("Rate limiter unavailable, letting the request through: {}", unavailable.getMessage());
+                return Optional.empty();
+            }
+            LOG.warn("Rate limiter unavailable, refusing the request: {}", unavailable.getMessage());
+            return Optional.of(ProblemBody.response(Dependency.CACHE.problemType(), Dependency.CACHE.title(),
+                    HttpStatus.SERVICE_UNAVAILABLE, "Requests cannot be counted; try again in 5 s.")
+                    .header("Retry-After", "5"));
         });
     }
 

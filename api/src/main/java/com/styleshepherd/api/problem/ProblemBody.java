@@ -22,8 +22,17 @@ public final class ProblemBody {
 
     /** A problem response with the status's reason as its title. */
     public static MutableHttpResponse<Map<String, Object>> response(HttpStatus status, String detail) {
+        return response(null, status.getReason(), status, detail);
+    }
+
+    /** A problem response of a stable {@code type} (a URI reference a client may branch on). */
+    public static MutableHttpResponse<Map<String, Object>> response(String type, String title, HttpStatus status,
+            String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", status.getReason());
+        if (type != null) {
+            body.put("type", type);
+        }
+        body.put("title", title);
         body.put("status", status.getCode());
         body.put("detail", detail);
         return HttpResponse.<Map<String, Object>>status(status).contentType(MEDIA_TYPE).body(body);
