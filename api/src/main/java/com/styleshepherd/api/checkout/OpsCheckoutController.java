@@ -1,14 +1,11 @@
 package com.styleshepherd.api.checkout;
 
-import com.styleshepherd.api.paging.PageResponse;
-import com.styleshepherd.api.paging.Paging;
+import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.api.security.Roles;
 import com.styleshepherd.store.checkout.CheckoutRecord;
 import com.styleshepherd.store.checkout.CheckoutStore;
-import com.styleshepherd.workflows.checkout.CheckoutStatus;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Page;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -28,14 +25,19 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Checkouts for ops: list by status, retry a failed one, replay one's history against the running code. */
+/**
+ * Checkouts for ops: list them from Temporal's visibility store (failed, stuck, one shopper's), retry a
+ * failed one, replay one's history against the running code.
+ */
 @Controller("/api/ops/checkouts")
 @Secured(Roles.OPS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -43,20 +45,31 @@ class OpsCheckoutController {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpsCheckoutController.class);
 
+    private static final int DEFAULT_PAGE_SIZE = 20;
+
     private final CheckoutStore checkouts;
     private final CheckoutWorkflows workflows;
+    private final CheckoutVisibility visibility;
 
-    OpsCheckoutController(CheckoutStore checkouts, CheckoutWorkflows workflows) {
+    OpsCheckoutController(CheckoutStore checkouts, CheckoutWorkflows workflows, CheckoutVisibility visibility) {
         this.checkouts = checkouts;
         this.workflows = workflows;
+        this.visibility = visibility;
     }
 
+    /**
+     * Checkouts as Temporal's visibility store shows them, newest first, filtered by the checkout's status, by
+     * being stuck (still running after {@code stuckFor}) or by shopper; {@code nextPageToken} fetches the next
+     * page. The answer names the visibility query, to paste into the Temporal UI's search.
+     */
     @Get
-    PageResponse<Summary> list(@Valid @RequestBean ListRequest request) {
-        Paging paging = Paging.of(request.page(), request.pageSize());
-        Page<CheckoutRecord> page = checkouts.list(
-                request.status() == null ? null : CheckoutStatus.valueOf(request.status()), paging.pageable());
-        return PageResponse.of(page, Summary::of, paging);
+    CheckoutVisibility.Page list(@Valid @RequestBean ListRequest request) {
+        Duration stuckFor = request.stuckFor() == null ? null : Duration.parse(request.stuckFor());
+        if (stuckFor != null && stuckFor.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw FieldProblem.of("stuckFor", "must be at least a minute (PT1M)");
+        }
+        return visibility.list(new CheckoutVisibility.Filter(request.status(), stuckFor, request.shopperId()),
+                request.pageSize() == null ? DEFAULT_PAGE_SIZE : request.pageSize(), request.pageToken());
     }
 
     /**
@@ -96,12 +109,19 @@ class OpsCheckoutController {
         }
     }
 
+    /**
+     * @param stuckFor an ISO-8601 duration ({@code PT15M}, {@code PT2H}, {@code P1D}), at least a minute
+     */
     @Introspected
     record ListRequest(
             @Nullable @QueryValue @Pattern(regexp = "PENDING|RISK_REVIEWED|STOCK_RESERVED|PAYMENT_ACTION_REQUIRED|"
                     + "PAYMENT_DECLINED|COMPLETED|CANCELLED|FAILED", message = "must be a checkout status such as FAILED")
             String status,
-            @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
+            @Nullable @QueryValue @Pattern(regexp = "P(?=\\d|T\\d)(\\d{1,3}D)?(T(?=\\d)(\\d{1,4}H)?(\\d{1,6}M)?)?",
+                    message = "must be an ISO-8601 duration such as PT15M") String stuckFor,
+            @Nullable @QueryValue @Size(max = 128) @Pattern(regexp = "[^'\"\\\\]+",
+                    message = "must not contain quotes or backslashes") String shopperId,
+            @Nullable @QueryValue @Size(max = 2048) String pageToken,
             @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
     }
 

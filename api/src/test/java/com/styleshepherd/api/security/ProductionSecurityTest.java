@@ -84,9 +84,9 @@ class ProductionSecurityTest {
     void aTokenSignedByTheIssuerIsAcceptedWithItsRolesMapped() {
         Reply own = api.get("/api/orders/" + victim.ids().get("orderId"), issuer.token(victimId, List.of(PROVIDER_SHOPPER)));
         assertEquals(200, own.status(), own::toString);
-        assertEquals(200, api.get("/api/ops/checkouts", issuer.token("ops-1", List.of(PROVIDER_OPS))).status());
-        assertEquals(403, api.get("/api/ops/checkouts", issuer.token("ops-2", List.of(PROVIDER_SHOPPER))).status());
-        assertEquals(403, api.get("/api/ops/checkouts", issuer.token("ops-3", List.of("ops"))).status(),
+        assertEquals(200, api.get("/api/ops/models?kind=size", issuer.token("ops-1", List.of(PROVIDER_OPS))).status());
+        assertEquals(403, api.get("/api/ops/models?kind=size", issuer.token("ops-2", List.of(PROVIDER_SHOPPER))).status());
+        assertEquals(403, api.get("/api/ops/models?kind=size", issuer.token("ops-3", List.of("ops"))).status(),
                 "only mapped provider roles count: the raw name 'ops' is not one of the provider's");
         assertEquals(1, issuer.discoveryRequests(), "the discovery document is read once");
     }
@@ -96,7 +96,7 @@ class ProductionSecurityTest {
     void aTokenWithoutRolesIsASignedInShopper() {
         String token = issuer.token(attackerId, List.of(), claims -> claims.claim("roles", null));
         assertEquals(200, api.get("/api/me/profile", token).status());
-        assertEquals(403, api.get("/api/ops/checkouts", token).status());
+        assertEquals(403, api.get("/api/ops/models?kind=size", token).status());
     }
 
     @Test

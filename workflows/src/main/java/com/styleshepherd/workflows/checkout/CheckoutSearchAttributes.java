@@ -12,10 +12,13 @@ import java.util.List;
 public final class CheckoutSearchAttributes {
 
     public static final SearchAttributeKey<String> CHECKOUT_STATUS = SearchAttributeKey.forKeyword("CheckoutStatus");
+    /** The checkout's id in the api ({@code GET /api/checkouts/{checkoutId}}). */
+    public static final SearchAttributeKey<String> CHECKOUT_ID = SearchAttributeKey.forKeyword("CheckoutId");
     public static final SearchAttributeKey<String> SHOPPER_ID = SearchAttributeKey.forKeyword("ShopperId");
     public static final SearchAttributeKey<Double> CHECKOUT_TOTAL = SearchAttributeKey.forDouble("CheckoutTotal");
 
-    public static final List<SearchAttributeKey<?>> ALL = List.of(CHECKOUT_STATUS, SHOPPER_ID, CHECKOUT_TOTAL);
+    public static final List<SearchAttributeKey<?>> ALL = List.of(CHECKOUT_STATUS, SHOPPER_ID, CHECKOUT_TOTAL,
+            CHECKOUT_ID);
 
     private CheckoutSearchAttributes() {
     }

@@ -1,5 +1,6 @@
 package com.styleshepherd.workflows.checkout;
 
+import static com.styleshepherd.workflows.checkout.CheckoutSearchAttributes.CHECKOUT_ID;
 import static com.styleshepherd.workflows.checkout.CheckoutSearchAttributes.CHECKOUT_STATUS;
 import static com.styleshepherd.workflows.checkout.CheckoutSearchAttributes.CHECKOUT_TOTAL;
 import static com.styleshepherd.workflows.checkout.CheckoutSearchAttributes.SHOPPER_ID;
@@ -117,8 +118,9 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
     public CheckoutState checkout(CheckoutRequest request) {
         this.request = request;
         database = Workflow.getVersion(LOCAL_DATABASE_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1 ? local : checkout;
-        Workflow.upsertTypedSearchAttributes(
-                SHOPPER_ID.valueSet(request.shopperId()), CHECKOUT_STATUS.valueSet(status.name()));
+        // One upsert command as before (replay-safe): the checkout id joined the attributes it sets.
+        Workflow.upsertTypedSearchAttributes(SHOPPER_ID.valueSet(request.shopperId()),
+                CHECKOUT_STATUS.valueSet(status.name()), CHECKOUT_ID.valueSet(request.checkoutId().toString()));
         Saga saga = new Saga(new Saga.Options.Builder().setContinueWithError(true).build());
         try {
             PricedCart cart = database.priceCart(request);
