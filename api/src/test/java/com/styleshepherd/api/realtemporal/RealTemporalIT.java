@@ -1,0 +1,193 @@
+package com.styleshepherd.api.realtemporal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.styleshepherd.api.Api;
+import com.styleshepherd.api.Api.Reply;
+import com.styleshepherd.api.Tokens;
+import com.styleshepherd.api.dev.TemporalCli;
+import com.styleshepherd.api.security.DevTokens;
+import com.styleshepherd.devstack.FreePort;
+import com.styleshepherd.devstack.TemporalCliServer;
+import com.styleshepherd.testing.TestInfrastructure;
+import com.styleshepherd.workflows.checkout.CheckoutSearchAttributes;
+import com.styleshepherd.workflows.checkout.CheckoutWorkflowImpl;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.temporal.client.WorkflowClient;
+import io.temporal.testing.WorkflowReplayer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The backend on the real Temporal server (the Temporal CLI's dev server, SQLite persistence), as the dev
+ * stack and production run it, instead of the Java test server the unit tests use: checkouts end to end
+ * through the HTTP API, the ops list from the visibility store, retry, and replay of the server's own
+ * histories against the current workflow code. Skipped, saying so, where no CLI is installed
+ * ({@code scripts/install-temporal-cli.sh}; {@code .ci/run} installs it).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RealTemporalIT {
+
+    private TemporalCliServer temporal;
+    private EmbeddedServer server;
+    private Api api;
+    private String ops;
+    private final String shopperId = "real-" + UUID.randomUUID();
+    private String shopper;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path cli = TemporalCli.require();
+        Path data = Files.createTempDirectory("real-temporal");
+        temporal = TemporalCliServer.start(cli, data, FreePort.find(), FreePort.find(), CheckoutSearchAttributes.ALL,
+                Duration.ofSeconds(60));
+        Map<String, Object> properties = new HashMap<>(TestInfrastructure.properties());
+        properties.put("temporal.address", temporal.target());
+        // A real server times sticky queues out and serves its backlog in order: the SDK's defaults hold.
+        properties.put("temporal.sticky-execution", true);
+        properties.put("temporal.task-pollers", 5);
+        server = ApplicationContext.run(EmbeddedServer.class, properties, "dev", "test");
+        api = Api.of(server);
+        Tokens tokens = new Tokens(server.getApplicationContext().getBean(DevTokens.class));
+        ops = tokens.ops("real-ops");
+        shopper = tokens.shopper(shopperId);
+    }
+
+    @AfterAll
+    void stop() {
+        if (api != null) {
+            api.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (temporal != null) {
+            temporal.close();
+        }
+    }
+
+    @Test
+    void aCheckoutCompletesThroughTheApiAndItsHistoryReplaysAgainstTheCurrentCode() throws Exception {
+        long product = product(5);
+        String checkoutId = checkout(product, "pm_card_visa");
+
+        Reply completed = await(() -> api.get("/api/checkouts/" + checkoutId, shopper),
+                reply -> "COMPLETED".equals(reply.body().get("status")));
+        assertNotNull(completed.body().get("orderId"));
+
+        Reply replay = api.post("/api/ops/checkouts/" + checkoutId + "/replay", ops, Map.of());
+        assertEquals(200, replay.status(), replay::toString);
+        assertEquals(true, replay.body().get("deterministic"), replay::toString);
+        WorkflowClient client = server.getApplicationContext().getBean(WorkflowClient.class);
+        String workflowId = (String) visible("CheckoutId = '" + checkoutId + "'").get("workflowId");
+        WorkflowReplayer.replayWorkflowExecution(client.fetchHistory(workflowId), CheckoutWorkflowImpl.class);
+    }
+
+    @Test
+    void opsFindFailedCheckoutsInVisibilityAndRetryThem() {
+        long product = product(5);
+        String declined = checkout(product, "pm_card_chargeDeclined");
+        await(() -> api.get("/api/checkouts/" + declined, shopper),
+                reply -> "CANCELLED".equals(reply.body().get("status")));
+
+        Reply listed = await(() -> api.get("/api/ops/checkouts?status=CANCELLED&shopperId=" + shopperId, ops),
+                reply -> reply.status() == 200 && reply.items().stream()
+                        .anyMatch(item -> declined.equals(item.get("checkoutId"))));
+        Map<String, Object> item = listed.items().stream().filter(i -> declined.equals(i.get("checkoutId")))
+                .findFirst().orElseThrow();
+        assertEquals("FAILED", item.get("executionStatus"), "the run failed with CheckoutCancelled");
+        assertEquals(shopperId, item.get("shopperId"));
+        assertTrue(((String) listed.body().get("query")).contains("CheckoutStatus = 'CANCELLED'"), listed::toString);
+
+        Reply retried = api.post("/api/ops/checkouts/" + declined + "/retry", ops, Map.of());
+        assertEquals(202, retried.status(), retried::toString);
+        await(() -> api.get("/api/checkouts/" + declined, shopper),
+                reply -> "PAYMENT_DECLINED".equals(reply.body().get("status")));
+        Reply fixed = api.post("/api/checkouts/" + declined + "/payment-method", shopper,
+                Map.of("paymentMethod", "pm_card_visa"));
+        assertEquals("COMPLETED", fixed.body().get("status"), fixed::toString);
+        await(() -> api.get("/api/ops/checkouts?status=COMPLETED&shopperId=" + shopperId, ops),
+                reply -> reply.items().stream().anyMatch(i -> declined.equals(i.get("checkoutId"))));
+    }
+
+    @Test
+    void theOpsListIsPagedWithTheServersToken() {
+        long product = product(5);
+        for (int i = 0; i < 3; i++) {
+            String checkoutId = checkout(product, "pm_card_visa");
+            await(() -> api.get("/api/checkouts/" + checkoutId, shopper),
+                    reply -> "COMPLETED".equals(reply.body().get("status")));
+        }
+        String query = "/api/ops/checkouts?status=COMPLETED&shopperId=" + shopperId + "&pageSize=2";
+        Reply first = await(() -> api.get(query, ops), reply -> reply.body().get("nextPageToken") != null);
+        assertEquals(2, first.items().size());
+        Reply second = api.get(query + "&pageToken=" + first.body().get("nextPageToken"), ops);
+        assertEquals(200, second.status(), second::toString);
+        assertTrue(second.items().size() >= 1);
+        assertNotEquals(first.items().get(0).get("workflowId"), second.items().get(0).get("workflowId"));
+        assertEquals(400, api.get(query + "&pageToken=bm90LWEtdG9rZW4", ops).status(), "a forged token");
+        assertEquals(400, api.get("/api/ops/checkouts?stuckFor=PT10S", ops).status(), "under a minute");
+        assertEquals(200, api.get("/api/ops/checkouts?stuckFor=PT15M", ops).status());
+    }
+
+    private long product(int stock) {
+        String sku = "REAL-" + UUID.randomUUID().toString().substring(0, 8);
+        Reply saved = api.put("/api/ops/products/" + sku, ops, Map.of("name", "Real Server Dress",
+                "description", "A dress on the real engine", "category", "dresses", "price", "59.00",
+                "currency", "USD", "sizes", List.of(Map.of("size", "M", "stock", stock))));
+        assertEquals(201, saved.status(), saved::toString);
+        return ((Number) saved.body().get("id")).longValue();
+    }
+
+    private String checkout(long productId, String paymentMethod) {
+        Reply started = api.post("/api/checkouts", shopper, Map.of(
+                "items", List.of(Map.of("productId", productId, "size", "M", "quantity", 1)),
+                "paymentMethod", paymentMethod,
+                "shippingAddress", Map.of("name", "Ada Real", "line1", "1 Engine Street", "city", "London",
+                        "postalCode", "N1 9GU", "country", "GB")), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertEquals(202, started.status(), started::toString);
+        return (String) started.body().get("checkoutId");
+    }
+
+    /** The one checkout the visibility query finds (as ops' list shows it). */
+    private Map<String, Object> visible(String condition) {
+        return await(() -> api.get("/api/ops/checkouts?shopperId=" + shopperId + "&pageSize=100", ops),
+                reply -> reply.status() == 200).items().stream()
+                .filter(item -> condition.contains(String.valueOf(item.get("checkoutId"))))
+                .findFirst().orElseThrow(() -> new AssertionError("not visible: " + condition));
+    }
+
+    /** Visibility is eventually consistent, and checkouts take a moment: poll for at most 30 s. */
+    private static Reply await(Supplier<Reply> call, Predicate<Reply> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Reply reply;
+        do {
+            reply = call.get();
+            if (done.test(reply)) {
+                return reply;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("never got there: " + reply);
+    }
+}
