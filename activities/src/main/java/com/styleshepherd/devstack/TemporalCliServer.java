@@ -22,14 +22,30 @@ import java.util.concurrent.TimeUnit;
  * restart, and the Temporal UI. Installed by {@code scripts/install-temporal-cli.sh}.
  *
  * <p>Its output goes to {@code temporal.log} and its process id to {@code temporal.pid} in the data
- * directory: a server left running by a stack that was killed outright is stopped before a new one
- * starts on the same SQLite file.
+ * directory. It runs under a small shell watchdog that ends it once this JVM is gone, also when the JVM
+ * was killed outright or crashed and no shutdown hook ran; a server left running all the same is stopped
+ * before a new one starts on the same SQLite file.
  */
 public final class TemporalCliServer implements AutoCloseable {
 
     public static final String NAMESPACE = "default";
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final int LOG_TAIL_LINES = 30;
+    /**
+     * Runs the server ({@code "$@"}), writes its id to {@code $PID_FILE}, passes SIGTERM and SIGINT on,
+     * stops the server when process {@code $OWNER_PID} (this JVM) is gone, and exits with its status.
+     */
+    private static final String WATCHDOG = """
+            "$@" &
+            server=$!
+            echo "$server" > "$PID_FILE"
+            trap 'kill -TERM "$server" 2>/dev/null' TERM INT
+            while kill -0 "$server" 2>/dev/null; do
+                kill -0 "$OWNER_PID" 2>/dev/null || kill -TERM "$server" 2>/dev/null
+                sleep 1
+            done
+            wait "$server"
+            """;
 
     private final Process process;
     private final int port;
@@ -71,7 +87,8 @@ public final class TemporalCliServer implements AutoCloseable {
                     + " there: set DEV_TEMPORAL_PORT=0 for any free port, or TEMPORAL_ADDRESS for a Temporal you run");
         }
 
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "server", "start-dev",
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", WATCHDOG, "temporal-watchdog",
+                binary.toString(), "server", "start-dev",
                 "--db-filename", dataDirectory.resolve("temporal.sqlite").toString(),
                 "--namespace", NAMESPACE,
                 "--ip", "127.0.0.1",
@@ -84,13 +101,12 @@ public final class TemporalCliServer implements AutoCloseable {
             command.add("--search-attribute");
             command.add(key.getName() + "=" + typeName(key.getValueType()));
         }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("PID_FILE", pidFile.toString());
+        builder.environment().put("OWNER_PID", String.valueOf(ProcessHandle.current().pid()));
         Process process;
         try {
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            Files.writeString(pidFile, process.pid() + "\n");
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + binary, e);
         }
@@ -116,10 +132,6 @@ public final class TemporalCliServer implements AutoCloseable {
     /** Where the Temporal UI is served. */
     public String uiUrl() {
         return "http://localhost:" + uiPort;
-    }
-
-    public long pid() {
-        return process.pid();
     }
 
     public boolean isRunning() {

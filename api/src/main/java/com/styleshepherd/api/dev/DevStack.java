@@ -154,7 +154,7 @@ public final class DevStack implements AutoCloseable {
             started.add("postgres");
         }
         if (isBlank(env.get("REDIS_URI"))) {
-            EmbeddedRedisServer redis = EmbeddedRedisServer.start();
+            EmbeddedRedisServer redis = EmbeddedRedisServer.start(data.resolve("redis.pid"));
             servers.add(redis);
             properties.put("redis.uri", redis.uri());
             started.add("redis");
