@@ -35,13 +35,16 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DevStackTest {
 
+    @TempDir
+    static Path data;
+
     private DevStack devStack;
     private EmbeddedServer server;
     private Api api;
 
     @BeforeAll
     void start() {
-        devStack = DevStack.start(Map.of("DEV_TEMPORAL_PORT", "0"));
+        devStack = DevStack.start(Map.of("DEV_TEMPORAL_PORT", "0", DevStack.DATA_VARIABLE, data.toString()));
         Map<String, Object> properties = new HashMap<>(devStack.properties());
         properties.put("micronaut.server.port", -1);
         server = ApplicationContext.run(EmbeddedServer.class, properties, DevStack.ENVIRONMENT);
@@ -119,10 +122,10 @@ class DevStackTest {
     }
 
     @Test
-    void refusesToStartWithATemporalCliThatIsNotThere(@TempDir Path data) {
+    void refusesToStartWithATemporalCliThatIsNotThere(@TempDir Path elsewhere) {
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> DevStack.start(Map.of(
-                DevStack.TEMPORAL_CLI_VARIABLE, data.resolve("no-such-temporal").toString(),
-                DevStack.DATA_VARIABLE, data.toString(),
+                DevStack.TEMPORAL_CLI_VARIABLE, elsewhere.resolve("no-such-temporal").toString(),
+                DevStack.DATA_VARIABLE, elsewhere.toString(),
                 "DEV_TEMPORAL_PORT", "0")));
         assertTrue(refused.getMessage().contains("scripts/install-temporal-cli.sh"), refused.getMessage());
     }
