@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +86,12 @@ class DevStackShutdownIT {
                 app.destroyForcibly().waitFor();
             }
         }
+        // The stack's own stop ran (not only the dev server's watchdog, which acts once the JVM is gone):
+        // it removes the process ids it recorded.
+        List<String> pidFiles = Stream.of("temporal/temporal.pid", "redis.pid")
+                .filter(file -> Files.exists(data.resolve(file)))
+                .toList();
+        assertEquals(List.of(), pidFiles, "process id files left after the stop:\n" + tail(log));
         // An ended child is reaped by init an instant after its parent exits.
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (servers.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
