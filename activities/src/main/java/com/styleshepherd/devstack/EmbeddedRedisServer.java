@@ -2,6 +2,10 @@ package com.styleshepherd.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import redis.embedded.RedisServer;
 
 /**
@@ -10,16 +14,50 @@ import redis.embedded.RedisServer;
  */
 public final class EmbeddedRedisServer implements AutoCloseable {
 
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
     private final RedisServer redis;
     private final int port;
+    private final Optional<Path> pidFile;
 
-    private EmbeddedRedisServer(RedisServer redis, int port) {
+    private EmbeddedRedisServer(RedisServer redis, int port, Optional<Path> pidFile) {
         this.redis = redis;
         this.port = port;
+        this.pidFile = pidFile;
     }
 
     public static EmbeddedRedisServer start() {
         int port = FreePort.find();
+        return new EmbeddedRedisServer(startRedis(port), port, Optional.empty());
+    }
+
+    /**
+     * A server whose process id is kept in {@code pidFile}, for the dev stack: a server that a stack
+     * killed outright left running is stopped first.
+     */
+    public static EmbeddedRedisServer start(Path pidFile) {
+        ProcessTree.fromPidFile(pidFile, "redis-server").ifPresent(leftover -> ProcessTree.stop(leftover, STOP_GRACE));
+        int port = FreePort.find();
+        EmbeddedRedisServer server = new EmbeddedRedisServer(startRedis(port), port, Optional.of(pidFile));
+        String listening = "127.0.0.1:" + port;
+        Optional<ProcessHandle> process = ProcessHandle.current().children()
+                .filter(child -> child.info().commandLine()
+                        .map(line -> line.contains("redis-server") && line.endsWith(listening))
+                        .orElse(false))
+                .findFirst();
+        try {
+            Files.createDirectories(pidFile.getParent());
+            if (process.isPresent()) {
+                Files.writeString(pidFile, process.get().pid() + "\n");
+            }
+        } catch (IOException e) {
+            server.close();
+            throw new UncheckedIOException("Cannot write " + pidFile, e);
+        }
+        return server;
+    }
+
+    private static RedisServer startRedis(int port) {
         try {
             RedisServer redis = RedisServer.newRedisServer()
                     .port(port)
@@ -28,7 +66,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .setting("appendonly no")
                     .build();
             redis.start();
-            return new EmbeddedRedisServer(redis, port);
+            return redis;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded Redis", e);
         }
@@ -55,5 +93,12 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         if (isRunning()) {
             stop();
         }
+        pidFile.ifPresent(file -> {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // The next start checks the id against a live redis-server before it stops anything.
+            }
+        });
     }
 }

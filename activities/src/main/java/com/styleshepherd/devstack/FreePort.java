@@ -3,9 +3,10 @@ package com.styleshepherd.devstack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
-/** A loopback port nothing listens on right now. */
+/** Loopback ports nothing listens on right now. */
 public final class FreePort {
 
     private FreePort() {
@@ -17,6 +18,17 @@ public final class FreePort {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free port", e);
+        }
+    }
+
+    /** Whether a server could listen on this loopback port now (reusing the address, as servers do). */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -8,11 +8,13 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The api process. With {@code MICRONAUT_ENVIRONMENTS=dev} it first starts whatever the dev stack
- * needs and is not configured externally (Temporal test server, PostgreSQL, Redis), then runs both
+ * needs and is not configured externally (Temporal, PostgreSQL, Redis: see {@link DevStack}), then runs both
  * workers in-process (see {@code application-dev.yml}).
  */
 @OpenAPIDefinition(
@@ -34,14 +36,26 @@ public final class Application {
             micronaut.start();
             return;
         }
-        DevStack devStack = DevStack.start(System.getenv());
-        ApplicationContext context = micronaut.properties(devStack.properties()).start();
+        DevStack devStack;
+        try {
+            devStack = DevStack.start(System.getenv());
+        } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
+            // A port in use or a missing binary: the message says what to do, a stack trace would bury it.
+            System.err.println("Cannot start the dev stack: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        // Registered before the context starts, so that the servers stop even when it fails to start.
         // Micronaut's own shutdown hook stops the server and the context (closing it here as well
         // deadlocks the two hooks). Wait for it, so the workers stop before the servers they use.
+        AtomicReference<ApplicationContext> context = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            awaitStopped(context, SHUTDOWN_WAIT);
+            if (context.get() != null) {
+                awaitStopped(context.get(), SHUTDOWN_WAIT);
+            }
             devStack.close();
         }, "dev-stack-shutdown"));
+        context.set(micronaut.properties(devStack.properties()).start());
     }
 
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);

@@ -4,7 +4,11 @@ import com.styleshepherd.api.dev.DevStack;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -28,6 +32,9 @@ final class DevStackRun implements AutoCloseable {
     static DevStackRun start(Class<?> main, String[] args) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putIfAbsent("DEV_TEMPORAL_PORT", "0");
+        env.putIfAbsent("DEV_TEMPORAL_UI_PORT", "0");
+        // Each run measures an empty engine and database, never what an earlier run or ./dev left behind.
+        env.putIfAbsent(DevStack.DATA_VARIABLE, temporaryDirectory().toString());
         DevStack devStack = DevStack.start(env);
         Map<String, Object> properties = new HashMap<>(devStack.properties());
         properties.put("micronaut.server.port", -1);
@@ -37,6 +44,14 @@ final class DevStackRun implements AutoCloseable {
         ApplicationContext context = Micronaut.build(args).mainClass(main)
                 .environments(DevStack.ENVIRONMENT).properties(properties).start();
         return new DevStackRun(devStack, context, Map.copyOf(properties));
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("bench-dev-data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     ApplicationContext context() {

@@ -16,13 +16,15 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Loads the demo catalog that ships with the project ({@code demo-catalog/products.jsonl}, written
- * for Style Shepherd: 320 products across 12 categories) when the dev stack starts. Saving is
- * idempotent, so restarting against the same database changes nothing.
+ * for Style Shepherd: 320 products across 12 categories) when the dev stack starts. Only products the
+ * catalog does not have are created: the dev stack keeps its database from start to start, and a restart
+ * must not put back the stock that was sold or undo what ops changed.
  */
 @Singleton
 @Requires(property = "styleshepherd.demo-catalog.enabled", value = "true")
@@ -45,12 +47,11 @@ public final class DemoCatalogSeeder {
     @EventListener
     void onStartup(StartupEvent event) {
         List<ProductDraft> drafts = read();
-        long created = drafts.stream()
-                .map(catalog::save)
-                .filter(result -> result.outcome() == ProductCatalog.Outcome.CREATED)
-                .count();
+        Set<String> existing = catalog.existingSkus(drafts.stream().map(ProductDraft::sku).toList());
+        List<ProductDraft> missing = drafts.stream().filter(draft -> !existing.contains(draft.sku())).toList();
+        missing.forEach(catalog::save);
         seeded = drafts.size();
-        LOG.info("Demo catalog: {} products ({} new)", drafts.size(), created);
+        LOG.info("Demo catalog: {} products ({} new)", drafts.size(), missing.size());
     }
 
     /** How many products the last startup loaded. */

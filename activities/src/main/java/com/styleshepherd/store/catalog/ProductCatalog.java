@@ -10,9 +10,11 @@ import jakarta.inject.Singleton;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -121,6 +123,12 @@ public class ProductCatalog {
     @ReadOnly
     public Optional<CatalogProduct> findBySku(String sku) {
         return products.findBySku(sku).map(p -> withSizes(List.of(p)).apply(p));
+    }
+
+    /** Which of these SKUs the catalog has. */
+    @ReadOnly
+    public Set<String> existingSkus(Collection<String> skus) {
+        return Set.copyOf(products.findExistingSkus(skus.toArray(String[]::new)));
     }
 
     @ReadOnly

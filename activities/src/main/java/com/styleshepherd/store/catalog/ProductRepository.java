@@ -42,5 +42,8 @@ interface ProductRepository extends GenericRepository<Product, Long> {
 
     Optional<Product> findBySku(String sku);
 
+    @Query("SELECT sku FROM products WHERE sku = ANY (:skus)")
+    List<String> findExistingSkus(String[] skus);
+
     long count();
 }

@@ -61,4 +61,21 @@ class DemoCatalogTest implements RealInfrastructure {
         assertTrue(catalog.search(new CatalogQuery("dress", "dresses", null, null, new BigDecimal("100"), "M", true),
                 Pageable.from(0, 5)).getTotalSize() > 0, "a typical shopper query finds something");
     }
+
+    @Test
+    void aRestartLeavesTheStockThatWasSoldAndWhatOpsChanged() {
+        ProductDraft coat = seeder.read().stream().filter(d -> d.sku().equals("SS-OUT-0001")).findFirst().orElseThrow();
+        ProductDraft changed = new ProductDraft(coat.sku(), coat.name() + " (ops renamed)", coat.description(),
+                coat.category(), coat.brand(), coat.color(), coat.price(), coat.currency(), coat.attributes(),
+                coat.imageRef(), coat.sizes().stream().map(s -> new ProductDraft.SizeStock(s.size(), 1)).toList());
+        try {
+            catalog.save(changed);
+            seeder.onStartup(null);
+            CatalogProduct after = catalog.findBySku("SS-OUT-0001").orElseThrow();
+            assertEquals(changed.name(), after.product().name());
+            assertTrue(after.sizes().stream().allMatch(size -> size.stock() == 1), () -> "stock put back: " + after.sizes());
+        } finally {
+            catalog.save(coat);
+        }
+    }
 }

@@ -37,13 +37,19 @@ final class DevStackBanner {
         if (enabled("styleshepherd.gpu-worker.enabled")) {
             queues.addAll(TaskQueues.GPU_WORKER);
         }
+        String temporal = environment.getProperty(DevStack.TEMPORAL_PROPERTY, String.class)
+                .filter(description -> embedded.contains("temporal"))
+                .orElse(kind(embedded, "temporal"));
+        String data = environment.getProperty(DevStack.DATA_PROPERTY, String.class)
+                .map(directory -> " | data kept in " + directory)
+                .orElse(embedded.isEmpty() ? "" : " | embedded data is fresh on each start");
         LOG.info("Style Shepherd dev stack ready: api {} | Temporal {} ({}) | PostgreSQL {} ({}) | Redis {} ({})"
-                        + " | workers on {} | demo catalog {} products | dev tokens: POST /api/dev/token",
+                        + "{} | workers on {} | demo catalog {} products | dev tokens: POST /api/dev/token",
                 event.getSource().getURL(),
-                property("temporal.address"), kind(embedded, "temporal"),
+                property("temporal.address"), temporal,
                 property("datasources.default.url"), kind(embedded, "postgres"),
                 property("redis.uri"), kind(embedded, "redis"),
-                queues, catalog.count());
+                data, queues, catalog.count());
     }
 
     private boolean enabled(String property) {

@@ -1,6 +1,7 @@
 package com.styleshepherd.api.dev;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,10 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.styleshepherd.api.Api;
 import com.styleshepherd.api.Api.Reply;
 import com.styleshepherd.api.security.DevTokens;
+import com.styleshepherd.devstack.FreePort;
 import com.styleshepherd.gpu.GpuWorker;
 import com.styleshepherd.worker.RegularWorker;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +25,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole dev environment as the README's run command starts it: embedded Temporal, PostgreSQL and
- * Redis, both workers in-process, the demo catalog seeded, dev tokens on.
+ * The whole dev environment as the README's run command starts it where no Temporal CLI can be had:
+ * the embedded Temporal test server, PostgreSQL and Redis, both workers in-process, the demo catalog
+ * seeded, dev tokens on. {@link DevStackRestartTest} runs it on the real Temporal server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DevStackTest {
+
+    @TempDir
+    static Path data;
 
     private DevStack devStack;
     private EmbeddedServer server;
@@ -33,7 +44,7 @@ class DevStackTest {
 
     @BeforeAll
     void start() {
-        devStack = DevStack.start(Map.of("DEV_TEMPORAL_PORT", "0"));
+        devStack = DevStack.start(Map.of("DEV_TEMPORAL_PORT", "0", DevStack.DATA_VARIABLE, data.toString()));
         Map<String, Object> properties = new HashMap<>(devStack.properties());
         properties.put("micronaut.server.port", -1);
         server = ApplicationContext.run(EmbeddedServer.class, properties, DevStack.ENVIRONMENT);
@@ -50,6 +61,10 @@ class DevStackTest {
     @Test
     void embedsTemporalPostgresAndRedisAndIsHealthy() {
         assertEquals(List.of("temporal", "postgres", "redis"), devStack.started());
+        assertEquals("embedded test server: no Temporal CLI, see scripts/install-temporal-cli.sh",
+                devStack.properties().get(DevStack.TEMPORAL_PROPERTY));
+        assertFalse(devStack.properties().containsKey(DevStack.DATA_PROPERTY),
+                "the test server forgets its workflows, so PostgreSQL starts empty too");
         Reply health = api.get("/health");
         assertEquals(200, health.status(), health::toString);
         assertEquals("UP", health.body().get("status"));
@@ -104,6 +119,33 @@ class DevStackTest {
             assertEquals(List.of(DevStack.EMBEDDED_PROPERTY, DevTokens.SECRET_PROPERTY),
                     external.properties().keySet().stream().sorted().toList());
         }
+    }
+
+    @Test
+    void refusesToStartWithATemporalCliThatIsNotThere(@TempDir Path elsewhere) {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> DevStack.start(Map.of(
+                DevStack.TEMPORAL_CLI_VARIABLE, elsewhere.resolve("no-such-temporal").toString(),
+                DevStack.DATA_VARIABLE, elsewhere.toString(),
+                "DEV_TEMPORAL_PORT", "0")));
+        assertTrue(refused.getMessage().contains("scripts/install-temporal-cli.sh"), refused.getMessage());
+    }
+
+    @Test
+    void putsTheTemporalUiOn8233UnlessItIsTaken() throws IOException {
+        assertEquals(8300, DevStack.temporalUiPort("8300"));
+        assertNotEquals(0, DevStack.temporalUiPort("0"));
+        assertThrows(IllegalArgumentException.class, () -> DevStack.temporalUiPort("ui"));
+        try (ServerSocket taken = FreePort.isFree(DevStack.DEFAULT_TEMPORAL_UI_PORT)
+                ? new ServerSocket(DevStack.DEFAULT_TEMPORAL_UI_PORT, 1, InetAddress.getLoopbackAddress())
+                : null) {
+            assertNotEquals(DevStack.DEFAULT_TEMPORAL_UI_PORT, DevStack.temporalUiPort(null));
+        }
+    }
+
+    @Test
+    void keepsItsDataInStyleshepherdDevData() {
+        assertEquals(Path.of("/srv/dev-data"), DevStack.dataDirectory(Map.of(DevStack.DATA_VARIABLE, "/srv/dev-data")));
+        assertEquals(Path.of(".dev-data").toAbsolutePath(), DevStack.dataDirectory(Map.of()));
     }
 
     @Test

@@ -17,11 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's first command, for real: the shaded jar started with {@code MICRONAUT_ENVIRONMENTS=dev}
- * on a fresh machine state runs the whole system (embedded engine, PostgreSQL, Redis, both workers,
- * the demo catalog). Runs after {@code package} (failsafe), on the jar that ships.
+ * The README's run command, for real, where nothing is installed: the shaded jar started with
+ * {@code MICRONAUT_ENVIRONMENTS=dev} and no Temporal CLI, on an empty data directory, runs the whole
+ * system (embedded test server, PostgreSQL, Redis, both workers, the demo catalog). Runs after
+ * {@code package} (failsafe), on the jar that ships. {@code DevStackShutdownIT} starts it on the real
+ * Temporal server.
  */
 class QuickStartIT {
 
@@ -29,6 +32,9 @@ class QuickStartIT {
     static final Duration PATIENCE = Duration.ofSeconds(180);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    Path data;
 
     @Test
     void theDevStackStartsFromTheJarAndServesTheCatalogTokensAndDocs() throws Exception {
@@ -42,6 +48,8 @@ class QuickStartIT {
         command.environment().put("MICRONAUT_ENVIRONMENTS", "dev");
         command.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         command.environment().put("DEV_TEMPORAL_PORT", "0");
+        command.environment().put("STYLESHEPHERD_DEV_DATA", data.toString());
+        command.environment().remove("STYLESHEPHERD_TEMPORAL_CLI");
         Process app = command.start();
         try {
             String base = "http://localhost:" + port;
