@@ -92,7 +92,9 @@ class CheckoutVisibility {
                 throw new HttpStatusException(HttpStatus.NOT_IMPLEMENTED, "This Temporal engine has no visibility "
                         + "store (the embedded test server): run the dev stack on the Temporal dev server");
             }
-            if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
+            // The server cannot read a token it did not issue (the SQLite store says UNKNOWN, others INVALID_ARGUMENT).
+            if (pageToken != null && (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT
+                    || e.getStatus().getCode() == Status.Code.UNKNOWN)) {
                 throw new HttpStatusException(HttpStatus.BAD_REQUEST, "pageToken is not a page token of this list");
             }
             throw e;

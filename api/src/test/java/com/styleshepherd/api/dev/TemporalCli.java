@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Assumptions;
  * The Temporal CLI binary for the tests on the real Temporal server: {@code STYLESHEPHERD_TEMPORAL_CLI}
  * (which {@code .ci/run} exports), else where {@code scripts/install-temporal-cli.sh} installs it.
  */
-final class TemporalCli {
+public final class TemporalCli {
 
     private TemporalCli() {
     }
 
-    static Optional<Path> find() {
+    public static Optional<Path> find() {
         return find(System.getenv());
     }
 
@@ -34,7 +34,7 @@ final class TemporalCli {
     }
 
     /** The binary; the calling test is skipped, saying how to get it, when there is none. */
-    static Path require() {
+    public static Path require() {
         Optional<Path> binary = find();
         Assumptions.assumeTrue(binary.isPresent(), "No Temporal CLI (set " + DevStack.TEMPORAL_CLI_VARIABLE
                 + " or run scripts/install-temporal-cli.sh, which needs Go >= 1.25): the real-server test is skipped");
