@@ -7,6 +7,8 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -41,6 +43,13 @@ final class TemporalClientFactory {
         }
         // Lazy: the process starts even when Temporal is briefly unreachable; health reports it.
         return WorkflowServiceStubs.newServiceStubs(options.build());
+    }
+
+    @Singleton
+    ScheduleClient scheduleClient(WorkflowServiceStubs stubs, TemporalSettings settings) {
+        return ScheduleClient.newInstance(stubs, ScheduleClientOptions.newBuilder()
+                .setNamespace(settings.namespace())
+                .build());
     }
 
     @Singleton

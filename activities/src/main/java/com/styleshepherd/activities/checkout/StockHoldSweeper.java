@@ -1,15 +1,32 @@
 package com.styleshepherd.activities.checkout;
 
-import com.styleshepherd.store.checkout.StockReservations;
+import com.styleshepherd.temporal.TemporalSchedules;
+import com.styleshepherd.workflows.TaskQueues;
+import com.styleshepherd.workflows.checkout.StockHoldSweepWorkflow;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.schedules.Schedule;
+import io.temporal.client.schedules.ScheduleActionStartWorkflow;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleIntervalSpec;
+import io.temporal.client.schedules.SchedulePolicy;
+import io.temporal.client.schedules.ScheduleSpec;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Returns expired stock holds to stock, every minute, in each regular worker. A checkout whose hold
- * expired can still complete: creating its order takes the units again, or refunds if they are gone.
+ * Makes sure expired stock holds go back to stock every {@code hold-sweep-interval}: the Temporal Schedule
+ * {@value StockHoldSweepWorkflow#SCHEDULE_ID} ({@link StockHoldSweepWorkflow}, one per cluster, which ops
+ * can pause or trigger in the Temporal UI) is created when a regular worker starts. On an engine without
+ * schedules (the embedded Java test server of the zero-install dev stack) the worker sweeps on its own timer.
  */
 @Singleton
 @Requires(property = "styleshepherd.worker.enabled", value = "true")
@@ -18,22 +35,57 @@ public class StockHoldSweeper {
     private static final Logger LOG = LoggerFactory.getLogger(StockHoldSweeper.class);
     private static final int BATCH = 500;
 
-    private final StockReservations reservations;
+    private final ScheduleClient schedules;
+    private final StockHoldActivitiesImpl holds;
+    private final Duration interval;
+    private volatile boolean sweepsHere;
 
-    StockHoldSweeper(StockReservations reservations) {
-        this.reservations = reservations;
+    StockHoldSweeper(ScheduleClient schedules, StockHoldActivitiesImpl holds,
+            @Value("${styleshepherd.checkout.hold-sweep-interval:1m}") Duration interval) {
+        this.schedules = schedules;
+        this.holds = holds;
+        this.interval = interval;
     }
 
-    @Scheduled(fixedDelay = "${styleshepherd.checkout.hold-sweep-interval:1m}", initialDelay = "30s")
-    void sweep() {
-        int expired;
-        int total = 0;
-        do {
-            expired = reservations.expireOverdue(BATCH);
-            total += expired;
-        } while (expired == BATCH);
-        if (total > 0) {
-            LOG.info("Returned {} expired stock holds to stock", total);
+    @EventListener
+    void onStartup(StartupEvent event) {
+        Schedule schedule = Schedule.newBuilder()
+                .setAction(ScheduleActionStartWorkflow.newBuilder()
+                        .setWorkflowType(StockHoldSweepWorkflow.class)
+                        .setOptions(WorkflowOptions.newBuilder()
+                                .setWorkflowId(StockHoldSweepWorkflow.SCHEDULE_ID)
+                                .setTaskQueue(TaskQueues.CHECKOUT)
+                                .setWorkflowRunTimeout(interval.multipliedBy(5))
+                                .build())
+                        .build())
+                .setSpec(ScheduleSpec.newBuilder().setIntervals(List.of(new ScheduleIntervalSpec(interval))).build())
+                .setPolicy(SchedulePolicy.newBuilder()
+                        .setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP)
+                        .build())
+                .build();
+        try {
+            sweepsHere = TemporalSchedules.ensure(schedules, StockHoldSweepWorkflow.SCHEDULE_ID, schedule)
+                    == TemporalSchedules.Outcome.UNSUPPORTED;
+        } catch (RuntimeException e) {
+            // Temporal unreachable at start: sweep here until a later start can create the schedule.
+            LOG.warn("Cannot create the Temporal Schedule {} ({}): this worker sweeps on its own timer",
+                    StockHoldSweepWorkflow.SCHEDULE_ID, e.getMessage());
+            sweepsHere = true;
         }
+        if (sweepsHere) {
+            LOG.info("No Temporal Schedules on this engine: expired stock holds are swept by this worker");
+        }
+    }
+
+    /** The fallback: only where the engine has no schedules. */
+    @Scheduled(fixedDelay = "${styleshepherd.checkout.hold-sweep-interval:1m}", initialDelay = "30s")
+    void sweepWithoutSchedule() {
+        if (!sweepsHere) {
+            return;
+        }
+        int expired;
+        do {
+            expired = holds.expireOverdueHolds(BATCH);
+        } while (expired == BATCH);
     }
 }

@@ -15,9 +15,13 @@ import com.styleshepherd.devstack.TemporalCliServer;
 import com.styleshepherd.testing.TestInfrastructure;
 import com.styleshepherd.workflows.checkout.CheckoutSearchAttributes;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflowImpl;
+import com.styleshepherd.workflows.checkout.StockHoldSweepWorkflow;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.schedules.ScheduleActionExecutionStartWorkflow;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleHandle;
 import io.temporal.testing.WorkflowReplayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -36,8 +41,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The backend on the real Temporal server (the Temporal CLI's dev server, SQLite persistence), as the dev
  * stack and production run it, instead of the Java test server the unit tests use: checkouts end to end
- * through the HTTP API, the ops list from the visibility store, retry, and replay of the server's own
- * histories against the current workflow code. Skipped, saying so, where no CLI is installed
+ * through the HTTP API, the ops list from the visibility store, retry, replay of the server's own
+ * histories against the current workflow code, and the stock-hold sweep as a Temporal Schedule. Skipped, saying so, where no CLI is installed
  * ({@code scripts/install-temporal-cli.sh}; {@code .ci/run} installs it).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -151,6 +156,26 @@ class RealTemporalIT {
         assertEquals(200, api.get("/api/ops/checkouts?stuckFor=PT15M", ops).status());
     }
 
+    @Test
+    void theStockHoldSweepIsATemporalScheduleThatRuns() throws Exception {
+        ScheduleHandle sweep = server.getApplicationContext().getBean(ScheduleClient.class)
+                .getHandle(StockHoldSweepWorkflow.SCHEDULE_ID);
+        assertEquals(List.of("Every 1m"), List.of("Every " + sweep.describe().getSchedule().getSpec().getIntervals()
+                .get(0).getEvery().toMinutes() + "m"), "created by the worker at start");
+
+        sweep.trigger();
+
+        WorkflowClient client = server.getApplicationContext().getBean(WorkflowClient.class);
+        String run = RealTemporalIT.<String>awaitValue(() -> sweep.describe().getInfo().getRecentActions().stream()
+                .map(action -> ((ScheduleActionExecutionStartWorkflow) action.getAction()).getWorkflowId())
+                .findFirst().orElse(null));
+        assertEquals(Integer.valueOf(0), client.newUntypedWorkflowStub(run).getResult(10, TimeUnit.SECONDS,
+                Integer.class), "nothing was overdue, and the run completed");
+        sweep.pause("paused by the test");
+        assertTrue(sweep.describe().getSchedule().getState().isPaused(), "ops can pause it");
+        sweep.unpause();
+    }
+
     private long product(int stock) {
         String sku = "REAL-" + UUID.randomUUID().toString().substring(0, 8);
         Reply saved = api.put("/api/ops/products/" + sku, ops, Map.of("name", "Real Server Dress",
@@ -168,6 +193,23 @@ class RealTemporalIT {
                         "postalCode", "N1 9GU", "country", "GB")), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertEquals(202, started.status(), started::toString);
         return (String) started.body().get("checkoutId");
+    }
+
+    private static <T> T awaitValue(Supplier<T> value) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        do {
+            T found = value.get();
+            if (found != null) {
+                return found;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("never came");
     }
 
     /** Visibility is eventually consistent, and checkouts take a moment: poll for at most 30 s. */

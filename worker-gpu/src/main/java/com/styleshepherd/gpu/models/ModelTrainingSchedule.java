@@ -1,16 +1,23 @@
 package com.styleshepherd.gpu.models;
 
 import com.styleshepherd.store.models.ModelStore;
+import com.styleshepherd.temporal.TemporalSchedules;
 import com.styleshepherd.workflows.TaskQueues;
 import com.styleshepherd.workflows.models.ModelKind;
 import com.styleshepherd.workflows.models.ModelTrainingWorkflow;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.schedules.Schedule;
+import io.temporal.client.schedules.ScheduleActionStartWorkflow;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.SchedulePolicy;
+import io.temporal.client.schedules.ScheduleSpec;
 import jakarta.inject.Singleton;
 import java.util.Arrays;
 import java.util.List;
@@ -19,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the training schedule when a gpu worker starts: the cron workflow {@code model-training}
- * (one per cluster: a second worker finds it running), and, where {@code train-on-start} is set (dev),
- * one run now for the kinds that have no promoted version.
+ * Creates the training schedule when a gpu worker starts: the Temporal Schedule {@code model-training}
+ * (one per cluster: a second worker finds it there; a cron workflow where the engine has no schedules),
+ * and, where {@code train-on-start} is set (dev), one run now for the kinds that have no promoted version.
  */
 @Singleton
 @Requires(property = "styleshepherd.gpu-worker.enabled", value = "true")
@@ -30,11 +37,13 @@ class ModelTrainingSchedule {
     private static final Logger log = LoggerFactory.getLogger(ModelTrainingSchedule.class);
 
     private final WorkflowClient client;
+    private final ScheduleClient schedules;
     private final TrainingSettings settings;
     private final ModelStore store;
 
-    ModelTrainingSchedule(WorkflowClient client, TrainingSettings settings, ModelStore store) {
+    ModelTrainingSchedule(WorkflowClient client, ScheduleClient schedules, TrainingSettings settings, ModelStore store) {
         this.client = client;
+        this.schedules = schedules;
         this.settings = settings;
         this.store = store;
     }
@@ -42,7 +51,7 @@ class ModelTrainingSchedule {
     @EventListener
     void onStartup(StartupEvent event) {
         if (settings.isSchedule()) {
-            start(ModelTrainingWorkflow.CRON_WORKFLOW_ID, settings.getCron(), List.of());
+            schedule();
         }
         if (settings.isTrainOnStart()) {
             List<ModelKind> missing = Arrays.stream(ModelKind.values())
@@ -50,6 +59,35 @@ class ModelTrainingSchedule {
             if (!missing.isEmpty()) {
                 start(ModelTrainingWorkflow.onDemandWorkflowId("start-" + UUID.randomUUID()), null, missing);
             }
+        }
+    }
+
+    /**
+     * The Temporal Schedule {@value ModelTrainingWorkflow#CRON_WORKFLOW_ID} on the configured cron (ops can
+     * pause, trigger or backfill it in the Temporal UI); on an engine without schedules, a cron workflow.
+     */
+    private void schedule() {
+        Schedule schedule = Schedule.newBuilder()
+                .setAction(ScheduleActionStartWorkflow.newBuilder()
+                        .setWorkflowType(ModelTrainingWorkflow.class)
+                        .setArguments(List.of())
+                        .setOptions(WorkflowOptions.newBuilder()
+                                .setWorkflowId(ModelTrainingWorkflow.CRON_WORKFLOW_ID)
+                                .setTaskQueue(TaskQueues.GPU)
+                                .build())
+                        .build())
+                .setSpec(ScheduleSpec.newBuilder().setCronExpressions(List.of(settings.getCron())).build())
+                .setPolicy(SchedulePolicy.newBuilder().setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP)
+                        .build())
+                .build();
+        try {
+            if (TemporalSchedules.ensure(schedules, ModelTrainingWorkflow.CRON_WORKFLOW_ID, schedule)
+                    == TemporalSchedules.Outcome.UNSUPPORTED) {
+                start(ModelTrainingWorkflow.CRON_WORKFLOW_ID, settings.getCron(), List.of());
+            }
+        } catch (RuntimeException e) {
+            // Training is not worth failing the worker's start for; the next start or ops can create it.
+            log.warn("could not create the model training schedule: {}", e.toString());
         }
     }
 

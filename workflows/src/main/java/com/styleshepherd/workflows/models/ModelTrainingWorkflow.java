@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Retrains the size, fit and return-risk models and promotes each candidate only when it beats the
- * promoted version on held-out data. Runs on task queue {@code gpu}: as a cron workflow
- * ({@link #CRON_WORKFLOW_ID}, started by the gpu worker with {@code styleshepherd.models.training.cron}),
- * and on demand from {@code POST /api/ops/models/training}.
+ * promoted version on held-out data. Runs on task queue {@code gpu}: from the Temporal Schedule
+ * {@link #CRON_WORKFLOW_ID} (created by the gpu worker with {@code styleshepherd.models.training.cron}), and
+ * on demand from {@code POST /api/ops/models/training}.
  */
 @WorkflowInterface
 public interface ModelTrainingWorkflow {
