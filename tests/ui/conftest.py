@@ -232,7 +232,7 @@ def _stop(app, servers, log):
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert not left, f"still running after the dev stack stopped (now killed): {left}\n{_tail(log)}"
-    print(f"dev stack stopped (exit {app.returncode}); none of its {len(servers)} servers left running")
+    print(f"\ndev stack stopped (exit {app.returncode}); none of its {len(servers)} servers left running")
 
 
 @pytest.fixture(scope="session")
