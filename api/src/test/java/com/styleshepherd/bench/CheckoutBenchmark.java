@@ -1,5 +1,6 @@
 package com.styleshepherd.bench;
 
+import com.styleshepherd.api.dev.DevStack;
 import com.styleshepherd.temporal.TemporalSettings;
 import com.styleshepherd.workflows.checkout.CheckoutState;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
@@ -23,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -126,10 +128,11 @@ public final class CheckoutBenchmark {
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20));
         out.append(String.format(Locale.ROOT, "- load: %d concurrent clients per workload, closed loop; warm-up %d s each;"
                 + " measured %d s each in %d alternating rounds%n", concurrency, warmup.toSeconds(), measure.toSeconds(), rounds));
-        out.append("- stack: dev (embedded Temporal test server, PostgreSQL, Redis; both workers and the api in one JVM;"
-                + " local payment simulator), client in the same JVM\n");
+        out.append(String.format(Locale.ROOT, "- stack: dev (Temporal: %s; PostgreSQL, Redis; both workers and the api in"
+                + " one JVM; local payment simulator), client in the same JVM%n", stack.setting(DevStack.TEMPORAL_PROPERTY)));
         out.append(String.format(Locale.ROOT, "- workers: %s pollers per task queue, sticky execution %s%n%n",
-                stack.setting("temporal.task-pollers"), stack.setting("temporal.sticky-execution")));
+                Objects.requireNonNullElse(stack.setting("temporal.task-pollers"), "5 (the SDK's default)"),
+                Objects.requireNonNullElse(stack.setting("temporal.sticky-execution"), "true")));
         out.append("| workload | completed | errors | throughput (/s) | p50 ms | p90 ms | p99 ms | max ms |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         out.append(row("checkout: POST /api/checkouts → workflow of " + CHECKOUT_ACTIVITIES + " activities completed",

@@ -14,14 +14,22 @@ import com.styleshepherd.devstack.FreePort;
 import com.styleshepherd.devstack.TemporalCliServer;
 import com.styleshepherd.testing.TestInfrastructure;
 import com.styleshepherd.workflows.checkout.CheckoutSearchAttributes;
+import com.styleshepherd.store.checkout.OrderBook;
+import com.styleshepherd.store.checkout.PaymentLedger;
+import com.styleshepherd.workflows.checkout.CheckoutState;
+import com.styleshepherd.workflows.checkout.CheckoutStatus;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflowImpl;
 import com.styleshepherd.workflows.checkout.StockHoldSweepWorkflow;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.workflowservice.v1.ResetWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.schedules.ScheduleActionExecutionStartWorkflow;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleHandle;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.testing.WorkflowReplayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +37,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -42,7 +51,8 @@ import org.junit.jupiter.api.TestInstance;
  * The backend on the real Temporal server (the Temporal CLI's dev server, SQLite persistence), as the dev
  * stack and production run it, instead of the Java test server the unit tests use: checkouts end to end
  * through the HTTP API, the ops list from the visibility store, retry, replay of the server's own
- * histories against the current workflow code, and the stock-hold sweep as a Temporal Schedule. Skipped, saying so, where no CLI is installed
+ * histories against the current workflow code, a reset that must not charge twice, and the stock-hold sweep
+ * as a Temporal Schedule. Skipped, saying so, where no CLI is installed
  * ({@code scripts/install-temporal-cli.sh}; {@code .ci/run} installs it).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -101,10 +111,7 @@ class RealTemporalIT {
         Reply replay = api.post("/api/ops/checkouts/" + checkoutId + "/replay", ops, Map.of());
         assertEquals(200, replay.status(), replay::toString);
         assertEquals(true, replay.body().get("deterministic"), replay::toString);
-        String workflowId = (String) await(() -> api.get("/api/ops/checkouts?shopperId=" + shopperId
-                        + "&pageSize=100", ops), reply -> reply.items() != null && reply.items().stream()
-                        .anyMatch(item -> checkoutId.equals(item.get("checkoutId")))).items().stream()
-                .filter(item -> checkoutId.equals(item.get("checkoutId"))).findFirst().orElseThrow().get("workflowId");
+        String workflowId = workflowIdOf(checkoutId);
         WorkflowClient client = server.getApplicationContext().getBean(WorkflowClient.class);
         WorkflowReplayer.replayWorkflowExecution(client.fetchHistory(workflowId), CheckoutWorkflowImpl.class);
     }
@@ -157,6 +164,37 @@ class RealTemporalIT {
     }
 
     @Test
+    void resettingACompletedCheckoutToItsStartDoesNotChargeTheShopperAgain() throws Exception {
+        long product = product(5);
+        String checkoutId = checkout(product, "pm_card_visa");
+        await(() -> api.get("/api/checkouts/" + checkoutId, shopper),
+                reply -> "COMPLETED".equals(reply.body().get("status")));
+        String workflowId = workflowIdOf(checkoutId);
+        WorkflowClient client = server.getApplicationContext().getBean(WorkflowClient.class);
+        long firstTask = client.fetchHistory(workflowId).getEvents().stream()
+                .filter(event -> event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)
+                .findFirst().orElseThrow().getEventId();
+
+        // What ops do with "Reset" in the Temporal UI: the new run pays again from the start.
+        String resetRun = server.getApplicationContext().getBean(WorkflowServiceStubs.class).blockingStub()
+                .resetWorkflowExecution(ResetWorkflowExecutionRequest.newBuilder()
+                        .setNamespace(TemporalCliServer.NAMESPACE)
+                        .setWorkflowExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                        .setWorkflowTaskFinishEventId(firstTask)
+                        .setRequestId(UUID.randomUUID().toString())
+                        .setReason("RealTemporalIT")
+                        .build()).getRunId();
+
+        CheckoutState again = client.newUntypedWorkflowStub(workflowId, Optional.of(resetRun), Optional.empty())
+                .getResult(30, TimeUnit.SECONDS, CheckoutState.class);
+        assertEquals(CheckoutStatus.COMPLETED, again.status());
+        PaymentLedger payments = server.getApplicationContext().getBean(PaymentLedger.class);
+        assertEquals(1, payments.countSucceeded(UUID.fromString(checkoutId)), "charged once");
+        assertEquals(1, server.getApplicationContext().getBean(OrderBook.class)
+                .countForCheckout(UUID.fromString(checkoutId)), "one order");
+    }
+
+    @Test
     void theStockHoldSweepIsATemporalScheduleThatRuns() throws Exception {
         ScheduleHandle sweep = server.getApplicationContext().getBean(ScheduleClient.class)
                 .getHandle(StockHoldSweepWorkflow.SCHEDULE_ID);
@@ -174,6 +212,14 @@ class RealTemporalIT {
         sweep.pause("paused by the test");
         assertTrue(sweep.describe().getSchedule().getState().isPaused(), "ops can pause it");
         sweep.unpause();
+    }
+
+    /** The checkout's workflow id, as ops' list (Temporal visibility) shows it. */
+    private String workflowIdOf(String checkoutId) {
+        return (String) await(() -> api.get("/api/ops/checkouts?shopperId=" + shopperId + "&pageSize=100", ops),
+                reply -> reply.items() != null && reply.items().stream()
+                        .anyMatch(item -> checkoutId.equals(item.get("checkoutId")))).items().stream()
+                .filter(item -> checkoutId.equals(item.get("checkoutId"))).findFirst().orElseThrow().get("workflowId");
     }
 
     private long product(int stock) {

@@ -43,6 +43,13 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
      * scheduling them as regular activities.
      */
     static final String LOCAL_DATABASE_STEPS = "local-activities-for-database-steps";
+    /**
+     * Change id of the third: payment idempotency keys name the run chain's first run, not the current
+     * run. A reset (Temporal UI, {@code temporal workflow reset}) keeps the first run's id, so a reset run
+     * that pays again finds the intent the reset-away run made instead of charging the shopper twice; an
+     * ops retry is a new chain with new keys, as before. Runs started before keep keys with their run id.
+     */
+    static final String PAYMENT_KEYS_SURVIVE_RESET = "payment-keys-survive-reset";
 
     private static final RetryOptions BACKOFF = RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofMillis(500))
@@ -174,7 +181,9 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
      */
     private void pay(PricedCart cart) {
         String paymentMethod = request.paymentMethod();
-        String idempotencyKey = Workflow.getInfo().getWorkflowId() + "/" + Workflow.getInfo().getRunId();
+        String run = Workflow.getVersion(PAYMENT_KEYS_SURVIVE_RESET, Workflow.DEFAULT_VERSION, 1) >= 1
+                ? Workflow.getInfo().getFirstExecutionRunId() : Workflow.getInfo().getRunId();
+        String idempotencyKey = Workflow.getInfo().getWorkflowId() + "/" + run;
         while (true) {
             paymentAttempts++;
             PaymentAttempt attempt = payments.chargePayment(new PaymentCharge(request.checkoutId(),
