@@ -1,5 +1,6 @@
 package com.styleshepherd.api.realtemporal;
 
+import static com.styleshepherd.api.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -37,11 +38,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,9 +204,9 @@ class RealTemporalIT {
         sweep.trigger();
 
         WorkflowClient client = server.getApplicationContext().getBean(WorkflowClient.class);
-        String run = RealTemporalIT.<String>awaitValue(() -> sweep.describe().getInfo().getRecentActions().stream()
+        String run = await(() -> sweep.describe().getInfo().getRecentActions().stream()
                 .map(action -> ((ScheduleActionExecutionStartWorkflow) action.getAction()).getWorkflowId())
-                .findFirst().orElse(null));
+                .findFirst().orElse(null), Objects::nonNull);
         assertEquals(Integer.valueOf(0), client.newUntypedWorkflowStub(run).getResult(10, TimeUnit.SECONDS,
                 Integer.class), "nothing was overdue, and the run completed");
         sweep.pause("paused by the test");
@@ -241,39 +241,4 @@ class RealTemporalIT {
         return (String) started.body().get("checkoutId");
     }
 
-    private static <T> T awaitValue(Supplier<T> value) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        do {
-            T found = value.get();
-            if (found != null) {
-                return found;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("never came");
-    }
-
-    /** Visibility is eventually consistent, and checkouts take a moment: poll for at most 30 s. */
-    private static Reply await(Supplier<Reply> call, Predicate<Reply> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Reply reply;
-        do {
-            reply = call.get();
-            if (done.test(reply)) {
-                return reply;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("never got there: " + reply);
-    }
 }

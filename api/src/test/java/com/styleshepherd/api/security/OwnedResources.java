@@ -1,5 +1,6 @@
 package com.styleshepherd.api.security;
 
+import static com.styleshepherd.api.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.styleshepherd.api.Api;
@@ -8,7 +9,6 @@ import com.styleshepherd.api.Tokens;
 import com.styleshepherd.testing.TestInfrastructure;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,23 +78,5 @@ record OwnedResources(String userId, Map<String, String> ids) {
                     "turnId", (String) turn.body().get("turnId"),
                     "memoryId", (String) memory.body().get("memoryId")));
         }
-    }
-
-    private static Reply await(java.util.function.Supplier<Reply> call, java.util.function.Predicate<Reply> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Reply reply;
-        do {
-            reply = call.get();
-            if (done.test(reply)) {
-                return reply;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("never got there: " + reply);
     }
 }
