@@ -27,8 +27,8 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.util.LinkedHashSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,15 +67,15 @@ final class OidcTokenSource implements TokenSource {
         this.settings = settings;
         this.roles = new RoleClaims(settings.rolesClaim(), settings.roleMap(), settings.defaultRoles());
         int timeout = Math.toIntExact(settings.httpTimeout().toMillis());
-        var keys = new DiscoveredKeys(settings, json, new DefaultResourceRetriever(timeout, timeout, MAX_DOCUMENT_BYTES));
+        this.keys = new DiscoveredKeys(settings, json, new DefaultResourceRetriever(timeout, timeout, MAX_DOCUMENT_BYTES));
         processor.setJWSTypeVerifier(TYPES);
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms(settings.algorithms()), keys));
         // Mutable sets: Nimbus asks them whether they contain null, which Set.of answers with an exception.
         var claims = new DefaultJWTClaimsVerifier<>(new HashSet<>(Set.of(settings.audience())),
-                new JWTClaimsSet.Builder().issuer(settings.issuer()).build(), new HashSet<>(Set.of("sub", "exp")), new HashSet<>());
+                new JWTClaimsSet.Builder().issuer(settings.issuer()).build(), new HashSet<>(Set.of("sub", "exp")),
+                new HashSet<>());
         claims.setMaxClockSkew(Math.toIntExact(settings.clockSkew().toSeconds()));
         processor.setJWTClaimsSetVerifier(claims);
-        this.keys = keys;
     }
 
     @Override
