@@ -9,14 +9,23 @@ import com.styleshepherd.workflows.checkout.CheckoutState;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflowImpl;
 import com.styleshepherd.workflows.checkout.PaymentEvent;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.workflowservice.v1.ResetWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /** How the api talks to checkout workflows: start, update, signal, and replay for ops. */
 @Singleton
@@ -63,6 +72,33 @@ class CheckoutWorkflows {
 
     void signalPaymentEvent(String workflowId, PaymentEvent event) {
         client.newWorkflowStub(CheckoutWorkflow.class, workflowId).paymentEvent(event);
+    }
+
+    /**
+     * Resets the checkout's running execution to its first or its latest completed workflow task: a new run
+     * takes over from there (payment keys name the chain's first run, so nothing is charged twice).
+     *
+     * @return the new run's id, or empty when no run of the checkout is running (a closed one is retried,
+     *     never reset: its compensations have run)
+     */
+    Optional<String> reset(String workflowId, boolean toFirstTask, String reason) {
+        WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+        if (stub.describe().getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+            return Optional.empty();
+        }
+        List<HistoryEvent> tasks = client.fetchHistory(workflowId).getEvents().stream()
+                .filter(event -> event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)
+                .toList();
+        long eventId = (toFirstTask ? tasks.getFirst() : tasks.getLast()).getEventId();
+        return Optional.of(client.getWorkflowServiceStubs().blockingStub()
+                .resetWorkflowExecution(ResetWorkflowExecutionRequest.newBuilder()
+                        .setNamespace(client.getOptions().getNamespace())
+                        .setWorkflowExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                        .setWorkflowTaskFinishEventId(eventId)
+                        .setRequestId(UUID.randomUUID().toString())
+                        .setReason(reason)
+                        .build())
+                .getRunId());
     }
 
     /** Replays the latest run's history against the workflow code this process runs. */

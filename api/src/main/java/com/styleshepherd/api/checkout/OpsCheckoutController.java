@@ -4,10 +4,13 @@ import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.api.security.Roles;
 import com.styleshepherd.store.checkout.CheckoutRecord;
 import com.styleshepherd.store.checkout.CheckoutStore;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -24,6 +27,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -36,7 +40,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checkouts for ops: list them from Temporal's visibility store (failed, stuck, one shopper's), retry a
- * failed one, replay one's history against the running code.
+ * failed one, reset a running one, replay one's history against the running code.
  */
 @Controller("/api/ops/checkouts")
 @Secured(Roles.OPS)
@@ -94,6 +98,53 @@ class OpsCheckoutController {
                 checkout.workflowId(), checkout.status());
         return HttpResponse.accepted(URI.create("/api/checkouts/" + checkoutId))
                 .body(Summary.of(checkouts.find(checkoutId).orElseThrow()));
+    }
+
+    /**
+     * Resets a running checkout ({@code to}: its latest completed workflow task, the default, or its first)
+     * and answers 202 with the new run. For a checkout stuck on a workflow task that a deploy fixed. 409 for a
+     * checkout that is not running: retry a failed or cancelled one instead (docs/operations.md, "Reset").
+     */
+    @Post("/{checkoutId}/reset")
+    HttpResponse<ResetResult> reset(Authentication ops, @PathVariable UUID checkoutId, @Valid @Body ResetCommand command) {
+        CheckoutRecord checkout = checkouts.find(checkoutId)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No checkout " + checkoutId));
+        boolean toFirst = "FIRST_WORKFLOW_TASK".equals(command.to());
+        String reason = "ops " + ops.getName() + ": " + command.reason();
+        String runId;
+        try {
+            runId = workflows.reset(checkout.workflowId(), toFirst, reason).orElseThrow(() ->
+                    new HttpStatusException(HttpStatus.CONFLICT, "The checkout's workflow is not running: only a "
+                            + "running checkout is reset; retry a FAILED or CANCELLED one"));
+        } catch (WorkflowNotFoundException gone) {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "Temporal has no execution for " + checkout.workflowId());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+                throw new HttpStatusException(HttpStatus.NOT_IMPLEMENTED, "This Temporal engine cannot reset (the "
+                        + "embedded test server): run the dev stack on the Temporal dev server");
+            }
+            throw e;
+        }
+        LOG.info("Checkout reset by userId={} checkoutId={} workflowId={} to={} newRunId={}", ops.getName(), checkoutId,
+                checkout.workflowId(), command.to(), runId);
+        return HttpResponse.accepted(URI.create("/api/checkouts/" + checkoutId))
+                .body(new ResetResult(checkoutId, checkout.workflowId(), runId, command.to()));
+    }
+
+    /**
+     * @param to {@code LAST_WORKFLOW_TASK} (replays the workflow's latest decision) or {@code FIRST_WORKFLOW_TASK}
+     *     (runs the whole saga again; payments are found, not repeated)
+     * @param reason recorded in the workflow's history
+     */
+    @Serdeable
+    record ResetCommand(
+            @NotBlank @Pattern(regexp = "LAST_WORKFLOW_TASK|FIRST_WORKFLOW_TASK",
+                    message = "must be LAST_WORKFLOW_TASK or FIRST_WORKFLOW_TASK") String to,
+            @NotBlank @Size(max = 200) String reason) {
+    }
+
+    @Serdeable
+    record ResetResult(UUID checkoutId, String workflowId, String runId, String resetTo) {
     }
 
     /** Replays the checkout's latest run against this process's workflow code. */

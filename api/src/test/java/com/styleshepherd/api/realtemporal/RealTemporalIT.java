@@ -195,6 +195,32 @@ class RealTemporalIT {
     }
 
     @Test
+    void opsResetARunningCheckoutThroughTheApiAndItStillCompletesOnce() {
+        long product = product(5);
+        String checkoutId = checkout(product, "pm_card_threeDSecure2Required");
+        Reply waiting = await(() -> api.get("/api/checkouts/" + checkoutId, shopper),
+                reply -> "PAYMENT_ACTION_REQUIRED".equals(reply.body().get("status")));
+        String secret = (String) ((Map<?, ?>) waiting.body().get("payment")).get("clientSecret");
+
+        Reply reset = api.post("/api/ops/checkouts/" + checkoutId + "/reset", ops,
+                Map.of("to", "FIRST_WORKFLOW_TASK", "reason", "RealTemporalIT"));
+        assertEquals(202, reset.status(), reset::toString);
+        assertNotNull(reset.body().get("runId"));
+        assertEquals(400, api.post("/api/ops/checkouts/" + checkoutId + "/reset", ops,
+                Map.of("to", "SOMEWHERE", "reason", "x")).status());
+
+        Reply completed = api.post("/api/dev/payments/" + secret.substring(0, secret.indexOf("_secret_"))
+                + "/complete-action", shopper, Map.of());
+        assertEquals(200, completed.status(), completed::toString);
+        await(() -> api.get("/api/checkouts/" + checkoutId, shopper),
+                reply -> "COMPLETED".equals(reply.body().get("status")));
+        assertEquals(1, server.getApplicationContext().getBean(PaymentLedger.class)
+                .countSucceeded(UUID.fromString(checkoutId)), "the reset run found the intent, it made no second");
+        assertEquals(409, api.post("/api/ops/checkouts/" + checkoutId + "/reset", ops,
+                Map.of("to", "LAST_WORKFLOW_TASK", "reason", "too late")).status(), "a completed checkout");
+    }
+
+    @Test
     void theStockHoldSweepIsATemporalScheduleThatRuns() throws Exception {
         ScheduleHandle sweep = server.getApplicationContext().getBean(ScheduleClient.class)
                 .getHandle(StockHoldSweepWorkflow.SCHEDULE_ID);
