@@ -2,10 +2,14 @@ package com.styleshepherd.temporal;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.client.schedules.Schedule;
+import io.temporal.client.schedules.ScheduleActionStartWorkflow;
 import io.temporal.client.schedules.ScheduleAlreadyRunningException;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleOptions;
+import io.temporal.client.schedules.SchedulePolicy;
+import io.temporal.client.schedules.ScheduleSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +30,21 @@ public final class TemporalSchedules {
         UNSUPPORTED
     }
 
-    public static Outcome ensure(ScheduleClient client, String scheduleId, Schedule schedule) {
+    /**
+     * Asks for a schedule that starts {@code action} on {@code spec}, a run at a time: a start that comes while
+     * the last run still runs is skipped.
+     */
+    public static Outcome ensure(ScheduleClient client, String scheduleId, ScheduleActionStartWorkflow action,
+            ScheduleSpec spec) {
+        return ensure(client, scheduleId, Schedule.newBuilder()
+                .setAction(action)
+                .setSpec(spec)
+                .setPolicy(SchedulePolicy.newBuilder().setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP)
+                        .build())
+                .build());
+    }
+
+    private static Outcome ensure(ScheduleClient client, String scheduleId, Schedule schedule) {
         try {
             client.createSchedule(scheduleId, schedule, ScheduleOptions.newBuilder().build());
             LOG.info("Temporal Schedule {} created", scheduleId);

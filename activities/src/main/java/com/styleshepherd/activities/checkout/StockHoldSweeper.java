@@ -3,18 +3,16 @@ package com.styleshepherd.activities.checkout;
 import com.styleshepherd.temporal.TemporalSchedules;
 import com.styleshepherd.workflows.TaskQueues;
 import com.styleshepherd.workflows.checkout.StockHoldSweepWorkflow;
+import com.styleshepherd.workflows.checkout.StockHoldSweepWorkflowImpl;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.schedules.Schedule;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleIntervalSpec;
-import io.temporal.client.schedules.SchedulePolicy;
 import io.temporal.client.schedules.ScheduleSpec;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -33,7 +31,6 @@ import org.slf4j.LoggerFactory;
 public class StockHoldSweeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(StockHoldSweeper.class);
-    private static final int BATCH = 500;
 
     private final ScheduleClient schedules;
     private final StockHoldActivitiesImpl holds;
@@ -49,31 +46,26 @@ public class StockHoldSweeper {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        Schedule schedule = Schedule.newBuilder()
-                .setAction(ScheduleActionStartWorkflow.newBuilder()
-                        .setWorkflowType(StockHoldSweepWorkflow.class)
-                        .setOptions(WorkflowOptions.newBuilder()
-                                .setWorkflowId(StockHoldSweepWorkflow.SCHEDULE_ID)
-                                .setTaskQueue(TaskQueues.CHECKOUT)
-                                .setWorkflowRunTimeout(interval.multipliedBy(5))
-                                .build())
-                        .build())
-                .setSpec(ScheduleSpec.newBuilder().setIntervals(List.of(new ScheduleIntervalSpec(interval))).build())
-                .setPolicy(SchedulePolicy.newBuilder()
-                        .setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP)
+        ScheduleActionStartWorkflow sweep = ScheduleActionStartWorkflow.newBuilder()
+                .setWorkflowType(StockHoldSweepWorkflow.class)
+                .setOptions(WorkflowOptions.newBuilder()
+                        .setWorkflowId(StockHoldSweepWorkflow.SCHEDULE_ID)
+                        .setTaskQueue(TaskQueues.CHECKOUT)
+                        .setWorkflowRunTimeout(interval.multipliedBy(5))
                         .build())
                 .build();
+        ScheduleSpec every = ScheduleSpec.newBuilder().setIntervals(List.of(new ScheduleIntervalSpec(interval))).build();
         try {
-            sweepsHere = TemporalSchedules.ensure(schedules, StockHoldSweepWorkflow.SCHEDULE_ID, schedule)
+            sweepsHere = TemporalSchedules.ensure(schedules, StockHoldSweepWorkflow.SCHEDULE_ID, sweep, every)
                     == TemporalSchedules.Outcome.UNSUPPORTED;
+            if (sweepsHere) {
+                LOG.info("No Temporal Schedules on this engine: expired stock holds are swept by this worker");
+            }
         } catch (RuntimeException e) {
             // Temporal unreachable at start: sweep here until a later start can create the schedule.
             LOG.warn("Cannot create the Temporal Schedule {} ({}): this worker sweeps on its own timer",
                     StockHoldSweepWorkflow.SCHEDULE_ID, e.getMessage());
             sweepsHere = true;
-        }
-        if (sweepsHere) {
-            LOG.info("No Temporal Schedules on this engine: expired stock holds are swept by this worker");
         }
     }
 
@@ -85,7 +77,7 @@ public class StockHoldSweeper {
         }
         int expired;
         do {
-            expired = holds.expireOverdueHolds(BATCH);
-        } while (expired == BATCH);
+            expired = holds.expireOverdueHolds(StockHoldSweepWorkflowImpl.BATCH);
+        } while (expired == StockHoldSweepWorkflowImpl.BATCH);
     }
 }

@@ -4,8 +4,6 @@ import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.api.security.Roles;
 import com.styleshepherd.store.checkout.CheckoutRecord;
 import com.styleshepherd.store.checkout.CheckoutStore;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -118,12 +116,6 @@ class OpsCheckoutController {
                             + "running checkout is reset; retry a FAILED or CANCELLED one"));
         } catch (WorkflowNotFoundException gone) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "Temporal has no execution for " + checkout.workflowId());
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
-                throw new HttpStatusException(HttpStatus.NOT_IMPLEMENTED, "This Temporal engine cannot reset (the "
-                        + "embedded test server): run the dev stack on the Temporal dev server");
-            }
-            throw e;
         }
         LOG.info("Checkout reset by userId={} checkoutId={} workflowId={} to={} newRunId={}", ops.getName(), checkoutId,
                 checkout.workflowId(), command.to(), runId);

@@ -2,6 +2,8 @@ package com.styleshepherd.api.problem;
 
 import com.styleshepherd.outage.Dependency;
 import com.styleshepherd.outage.Outages;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What no other handler took: a server that is down ({@link Outages}) is a 503 with {@code Retry-After}
- * and a problem type per dependency, so a client can tell "try again soon" from a bug; anything else is
+ * and a problem type per dependency, so a client can tell "try again soon" from a bug; a Temporal call the
+ * engine does not implement (the embedded test server: visibility, reset) is a 501; anything else is
  * a 500 without detail. Neither carries exception text: the log has it, with the request's ids.
  */
 @Singleton
@@ -46,6 +49,11 @@ final class UnexpectedFailureHandler implements ExceptionHandler<RuntimeExceptio
             return ProblemBody.response(down.problemType(), down.title(), HttpStatus.SERVICE_UNAVAILABLE,
                             "Try again in " + retryAfter.toSeconds() + " s.")
                     .header("Retry-After", String.valueOf(retryAfter.toSeconds()));
+        }
+        if (failure instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+            return ProblemBody.response(HttpStatus.NOT_IMPLEMENTED, "This Temporal engine cannot do this: the embedded"
+                    + " Java test server has no visibility store, reset or Schedules. Run the dev stack on the Temporal"
+                    + " dev server (scripts/install-temporal-cli.sh).");
         }
         LOG.error("{} {} failed", request.getMethod(), request.getPath(), failure);
         return problems.processResponse(ErrorContext.builder(request).cause(failure).build(),

@@ -9,18 +9,10 @@ import com.styleshepherd.api.Api;
 import com.styleshepherd.api.Api.Reply;
 import com.styleshepherd.api.Tokens;
 import com.styleshepherd.api.WorkerJvm;
-import com.styleshepherd.api.dev.TemporalCli;
 import com.styleshepherd.api.security.DevTokens;
-import com.styleshepherd.devstack.FreePort;
-import com.styleshepherd.devstack.TemporalCliServer;
 import com.styleshepherd.store.checkout.OrderBook;
 import com.styleshepherd.store.checkout.PaymentLedger;
-import com.styleshepherd.testing.TestInfrastructure;
-import com.styleshepherd.workflows.checkout.CheckoutSearchAttributes;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,39 +34,25 @@ class RealTemporalCrashIT {
 
     private static final int CHECKOUTS = 6;
 
-    private TemporalCliServer temporal;
+    private RealTemporalStack stack;
     private EmbeddedServer server;
     private Api api;
     private Map<String, String> workerProperties;
 
     @BeforeAll
-    void start() throws Exception {
-        temporal = TemporalCliServer.start(TemporalCli.require(), Files.createTempDirectory("real-temporal-crash"),
-                FreePort.find(), FreePort.find(), CheckoutSearchAttributes.ALL, Duration.ofSeconds(60));
-        Map<String, Object> properties = new HashMap<>(TestInfrastructure.properties());
-        properties.put("temporal.address", temporal.target());
-        properties.put("temporal.sticky-execution", true);
-        properties.put("temporal.task-pollers", 5);
-        properties.put("styleshepherd.worker.enabled", false);
-        properties.put("styleshepherd.demo-catalog.enabled", false);
-        server = ApplicationContext.run(EmbeddedServer.class, properties, "dev", "test");
-        api = Api.of(server);
+    void start() {
+        stack = RealTemporalStack.start(Map.of("styleshepherd.worker.enabled", false));
+        server = stack.server();
+        api = stack.api();
         workerProperties = new HashMap<>(WorkerJvm.testProperties());
-        workerProperties.put("temporal.address", temporal.target());
-        workerProperties.put("temporal.sticky-execution", "true");
-        workerProperties.put("temporal.task-pollers", "5");
+        workerProperties.put("temporal.address", stack.temporal().target());
+        workerProperties.putAll(RealTemporalStack.REAL_SERVER_WORKERS);
     }
 
     @AfterAll
     void stop() {
-        if (api != null) {
-            api.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (temporal != null) {
-            temporal.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 

@@ -9,19 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.styleshepherd.api.Api;
 import com.styleshepherd.api.Api.Reply;
 import com.styleshepherd.api.Tokens;
-import com.styleshepherd.api.dev.TemporalCli;
 import com.styleshepherd.api.security.DevTokens;
-import com.styleshepherd.devstack.FreePort;
 import com.styleshepherd.devstack.TemporalCliServer;
 import com.styleshepherd.store.checkout.OrderBook;
 import com.styleshepherd.store.checkout.PaymentLedger;
-import com.styleshepherd.testing.TestInfrastructure;
-import com.styleshepherd.workflows.checkout.CheckoutSearchAttributes;
 import com.styleshepherd.workflows.checkout.CheckoutState;
 import com.styleshepherd.workflows.checkout.CheckoutStatus;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflowImpl;
 import com.styleshepherd.workflows.checkout.StockHoldSweepWorkflow;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
@@ -32,10 +27,6 @@ import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleHandle;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.testing.WorkflowReplayer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,7 +49,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealTemporalIT {
 
-    private TemporalCliServer temporal;
+    private RealTemporalStack stack;
     private EmbeddedServer server;
     private Api api;
     private String ops;
@@ -66,21 +57,11 @@ class RealTemporalIT {
     private String shopper;
 
     @BeforeAll
-    void start() throws Exception {
-        Path cli = TemporalCli.require();
-        Path data = Files.createTempDirectory("real-temporal");
-        temporal = TemporalCliServer.start(cli, data, FreePort.find(), FreePort.find(), CheckoutSearchAttributes.ALL,
-                Duration.ofSeconds(60));
-        Map<String, Object> properties = new HashMap<>(TestInfrastructure.properties());
-        properties.put("temporal.address", temporal.target());
-        // A real server times sticky queues out and serves its backlog in order: the SDK's defaults hold.
-        properties.put("temporal.sticky-execution", true);
-        properties.put("temporal.task-pollers", 5);
+    void start() {
         // A declined card waits this long for another before the checkout is cancelled.
-        properties.put("styleshepherd.checkout.payment-retry-window", "3s");
-        properties.put("styleshepherd.demo-catalog.enabled", false);
-        server = ApplicationContext.run(EmbeddedServer.class, properties, "dev", "test");
-        api = Api.of(server);
+        stack = RealTemporalStack.start(Map.of("styleshepherd.checkout.payment-retry-window", "3s"));
+        server = stack.server();
+        api = stack.api();
         Tokens tokens = new Tokens(server.getApplicationContext().getBean(DevTokens.class));
         ops = tokens.ops("real-ops");
         shopper = tokens.shopper(shopperId);
@@ -88,14 +69,8 @@ class RealTemporalIT {
 
     @AfterAll
     void stop() {
-        if (api != null) {
-            api.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (temporal != null) {
-            temporal.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 

@@ -8,15 +8,12 @@ import com.styleshepherd.workflows.models.ModelTrainingWorkflow;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.schedules.Schedule;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
 import io.temporal.client.schedules.ScheduleClient;
-import io.temporal.client.schedules.SchedulePolicy;
 import io.temporal.client.schedules.ScheduleSpec;
 import jakarta.inject.Singleton;
 import java.util.Arrays;
@@ -67,21 +64,17 @@ class ModelTrainingSchedule {
      * pause, trigger or backfill it in the Temporal UI); on an engine without schedules, a cron workflow.
      */
     private void schedule() {
-        Schedule schedule = Schedule.newBuilder()
-                .setAction(ScheduleActionStartWorkflow.newBuilder()
-                        .setWorkflowType(ModelTrainingWorkflow.class)
-                        .setArguments(List.of())
-                        .setOptions(WorkflowOptions.newBuilder()
-                                .setWorkflowId(ModelTrainingWorkflow.CRON_WORKFLOW_ID)
-                                .setTaskQueue(TaskQueues.GPU)
-                                .build())
-                        .build())
-                .setSpec(ScheduleSpec.newBuilder().setCronExpressions(List.of(settings.getCron())).build())
-                .setPolicy(SchedulePolicy.newBuilder().setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP)
+        ScheduleActionStartWorkflow training = ScheduleActionStartWorkflow.newBuilder()
+                .setWorkflowType(ModelTrainingWorkflow.class)
+                .setArguments(List.of())
+                .setOptions(WorkflowOptions.newBuilder()
+                        .setWorkflowId(ModelTrainingWorkflow.CRON_WORKFLOW_ID)
+                        .setTaskQueue(TaskQueues.GPU)
                         .build())
                 .build();
+        ScheduleSpec cron = ScheduleSpec.newBuilder().setCronExpressions(List.of(settings.getCron())).build();
         try {
-            if (TemporalSchedules.ensure(schedules, ModelTrainingWorkflow.CRON_WORKFLOW_ID, schedule)
+            if (TemporalSchedules.ensure(schedules, ModelTrainingWorkflow.CRON_WORKFLOW_ID, training, cron)
                     == TemporalSchedules.Outcome.UNSUPPORTED) {
                 start(ModelTrainingWorkflow.CRON_WORKFLOW_ID, settings.getCron(), List.of());
             }

@@ -8,7 +8,8 @@ import java.time.Duration;
 /** Expires holds in batches until a batch comes back short (or a bounded number of batches ran). */
 public class StockHoldSweepWorkflowImpl implements StockHoldSweepWorkflow {
 
-    static final int BATCH = 500;
+    /** Holds expired in one transaction (the worker's own timer uses it too, where there are no Schedules). */
+    public static final int BATCH = 500;
     /** Keeps one run's history small; the next scheduled run takes what is left. */
     static final int MAX_BATCHES = 50;
 
