@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * against today's code. A change that would break running checkouts fails here, not in production.
  * {@code v1-*} were recorded before the {@code extend-stock-hold-while-declined} change, {@code v2-*}
  * before {@code local-activities-for-database-steps}; they replay because both changes are behind
- * {@code Workflow.getVersion}. {@code v3-*} are today's paths.
+ * {@code Workflow.getVersion}. {@code v3-*} were recorded on the test server before
+ * {@code payment-keys-survive-reset}; {@code v4-*}, today's paths, on a real Temporal server
+ * ({@code scripts/record-histories.sh}), with its sticky task queues, search attributes and worker versions.
  */
 class CheckoutReplayTest {
 
@@ -37,12 +39,23 @@ class CheckoutReplayTest {
     @org.junit.jupiter.api.Test
     void everyPathIsRecordedAndTheHistoriesBeforeTheVersionedChangesAreKept() throws IOException {
         List<String> names = histories().stream().map(file -> file.getFileName().toString()).toList();
-        for (String version : List.of("v2", "v3")) {
+        for (String version : List.of("v2", "v3", "v4")) {
             for (String path : List.of("completed", "decline-then-retry", "decline-timeout", "three-d-secure",
                     "three-d-secure-timeout", "out-of-stock")) {
                 assertTrue(names.contains(version + "-" + path + ".json"), "missing " + version + "-" + path + " in " + names);
             }
         }
         assertTrue(names.contains("v1-decline-then-retry.json") && names.contains("v1-decline-timeout.json"), names.toString());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theNewestHistoriesCameFromARealServer() throws IOException {
+        for (Path history : histories()) {
+            if (history.getFileName().toString().startsWith("v4-")) {
+                String json = Files.readString(history);
+                // Only a real server hands later workflow tasks to the worker's sticky queue.
+                assertTrue(json.contains("TASK_QUEUE_KIND_STICKY"), history + " was not recorded on a real server");
+            }
+        }
     }
 }

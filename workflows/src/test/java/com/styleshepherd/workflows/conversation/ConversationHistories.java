@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import com.styleshepherd.workflows.RecordingEngine;
 import com.styleshepherd.workflows.TaskQueues;
 import com.styleshepherd.workflows.checkout.CheckoutPolicy;
 import io.temporal.client.UpdateOptions;
@@ -15,7 +16,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -26,9 +26,10 @@ import java.util.UUID;
 
 /**
  * Records a conversation's history (a search, "the first one in M", size advice, goodbye) into
- * {@code src/test/resources/histories/conversation}, for {@link ConversationReplayTest}. Run its
- * {@code main} with the module's test classpath (argument: the file prefix, e.g. {@code v2}) after a
- * deliberate, versioned change, and keep the older files; see docs/operations.md.
+ * {@code src/test/resources/histories/conversation}, for {@link ConversationReplayTest}, on a real
+ * Temporal server: {@code scripts/record-histories.sh} after a deliberate, versioned change (keep the
+ * older files; see docs/operations.md). Its {@code main} takes the file prefix and, optionally,
+ * {@code --target host:port}; without a target it records on the test server.
  */
 public final class ConversationHistories {
 
@@ -38,54 +39,54 @@ public final class ConversationHistories {
     }
 
     public static void main(String[] args) throws Exception {
-        String prefix = args.length > 0 ? args[0] : "current";
+        String prefix = args.length > 0 && !args[0].startsWith("--") ? args[0] : "current";
         Files.createDirectories(DIRECTORY);
-        Files.writeString(DIRECTORY.resolve(prefix + "-dialogue.json"), record());
+        try (RecordingEngine engine = RecordingEngine.from(args)) {
+            Files.writeString(DIRECTORY.resolve(prefix + "-dialogue.json"), record(engine));
+        }
         System.out.println("recorded " + prefix + "-dialogue");
     }
 
-    /** One conversation, run to its end on the test server with stand-in activities; its history as JSON. */
-    static String record() {
-        try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-            StylistActivities stylist = mock(StylistActivities.class, withSettings().withoutAnnotations());
-            DiscoveryActivities discovery = mock(DiscoveryActivities.class, withSettings().withoutAnnotations());
-            SizeAdviceActivities sizing = mock(SizeAdviceActivities.class, withSettings().withoutAnnotations());
-            ShopperActivities shop = mock(ShopperActivities.class, withSettings().withoutAnnotations());
-            Worker conversation = env.newWorker(TaskQueues.CONVERSATION);
-            conversation.registerWorkflowImplementationTypes(ConversationWorkflowImpl.class);
-            conversation.registerActivitiesImplementations(stylist, shop);
-            env.newWorker(TaskQueues.GPU).registerActivitiesImplementations(discovery, sizing,
-                    mock(SpeechActivities.class, withSettings().withoutAnnotations()));
-            ShownProduct dress = new ShownProduct(7, "Lilac Wrap Dress", "dresses", "lilac", new BigDecimal("60.00"),
-                    "USD", List.of("S", "M"), null);
-            when(stylist.compose(any())).thenReturn("ok");
-            when(stylist.understand(eq("lilac dresses"), any())).thenReturn(new Understanding(Intent.SEARCH,
-                    new Entities("lilac", "dresses", null, null, null, null, null, null, null, null, null, null), "rules"));
-            when(stylist.understand(eq("the first one in M"), any())).thenReturn(new Understanding(Intent.ADD_TO_CART,
-                    new Entities(null, null, null, null, null, "M", 1, null, null, null, null, null), "rules"));
-            when(stylist.understand(eq("what size should I get"), any())).thenReturn(new Understanding(Intent.SIZE_ADVICE,
-                    Entities.NONE, "rules"));
-            when(stylist.understand(eq("bye"), any())).thenReturn(new Understanding(Intent.GOODBYE, Entities.NONE, "rules"));
-            when(discovery.findProducts(anyString(), any(), anyInt())).thenReturn(new ProductMatches(List.of(dress), List.of()));
-            when(sizing.adviseSize(anyString(), eq(7L))).thenReturn(new SizeAdvice(7, "M", "your usual size in dresses"));
-            env.start();
+    /** One conversation, run to its end with stand-in activities; its history as JSON. */
+    static String record(RecordingEngine env) {
+        StylistActivities stylist = mock(StylistActivities.class, withSettings().withoutAnnotations());
+        DiscoveryActivities discovery = mock(DiscoveryActivities.class, withSettings().withoutAnnotations());
+        SizeAdviceActivities sizing = mock(SizeAdviceActivities.class, withSettings().withoutAnnotations());
+        ShopperActivities shop = mock(ShopperActivities.class, withSettings().withoutAnnotations());
+        Worker conversation = env.newWorker(TaskQueues.CONVERSATION);
+        conversation.registerWorkflowImplementationTypes(ConversationWorkflowImpl.class);
+        conversation.registerActivitiesImplementations(stylist, shop);
+        env.newWorker(TaskQueues.GPU).registerActivitiesImplementations(discovery, sizing,
+                mock(SpeechActivities.class, withSettings().withoutAnnotations()));
+        ShownProduct dress = new ShownProduct(7, "Lilac Wrap Dress", "dresses", "lilac", new BigDecimal("60.00"),
+                "USD", List.of("S", "M"), null);
+        when(stylist.compose(any())).thenReturn("ok");
+        when(stylist.understand(eq("lilac dresses"), any())).thenReturn(new Understanding(Intent.SEARCH,
+                new Entities("lilac", "dresses", null, null, null, null, null, null, null, null, null, null), "rules"));
+        when(stylist.understand(eq("the first one in M"), any())).thenReturn(new Understanding(Intent.ADD_TO_CART,
+                new Entities(null, null, null, null, null, "M", 1, null, null, null, null, null), "rules"));
+        when(stylist.understand(eq("what size should I get"), any())).thenReturn(new Understanding(Intent.SIZE_ADVICE,
+                Entities.NONE, "rules"));
+        when(stylist.understand(eq("bye"), any())).thenReturn(new Understanding(Intent.GOODBYE, Entities.NONE, "rules"));
+        when(discovery.findProducts(anyString(), any(), anyInt())).thenReturn(new ProductMatches(List.of(dress), List.of()));
+        when(sizing.adviseSize(anyString(), eq(7L))).thenReturn(new SizeAdvice(7, "M", "your usual size in dresses"));
+        env.start();
 
-            UUID conversationId = UUID.nameUUIDFromBytes("recorded-conversation".getBytes());
-            WorkflowClient client = env.getWorkflowClient();
-            ConversationWorkflow workflow = client.newWorkflowStub(ConversationWorkflow.class, WorkflowOptions.newBuilder()
-                    .setWorkflowId(ConversationWorkflow.workflowId(conversationId))
-                    .setTaskQueue(TaskQueues.CONVERSATION).build());
-            WorkflowClient.start(workflow::converse, ConversationStart.fresh(conversationId, "ada", null,
-                    new ConversationPolicy(Duration.ofMinutes(30), 50, 5, CheckoutPolicy.DEFAULT)));
-            WorkflowStub run = WorkflowStub.fromTyped(workflow);
-            for (String said : List.of("lilac dresses", "the first one in M", "what size should I get", "bye")) {
-                UUID turnId = UUID.nameUUIDFromBytes(said.getBytes());
-                run.startUpdate(UpdateOptions.newBuilder(TurnResult.class).setUpdateName("turn")
-                        .setUpdateId(turnId.toString()).setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
-                        new TurnInput(turnId, said, null, false)).getResult();
-            }
-            run.getResult(ConversationSummary.class);
-            return client.fetchHistory(ConversationWorkflow.workflowId(conversationId)).toJson(true);
+        UUID conversationId = UUID.nameUUIDFromBytes("recorded-conversation".getBytes());
+        WorkflowClient client = env.client();
+        ConversationWorkflow workflow = client.newWorkflowStub(ConversationWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(ConversationWorkflow.workflowId(conversationId))
+                .setTaskQueue(TaskQueues.CONVERSATION).build());
+        WorkflowClient.start(workflow::converse, ConversationStart.fresh(conversationId, "ada", null,
+                new ConversationPolicy(Duration.ofMinutes(30), 50, 5, CheckoutPolicy.DEFAULT)));
+        WorkflowStub run = WorkflowStub.fromTyped(workflow);
+        for (String said : List.of("lilac dresses", "the first one in M", "what size should I get", "bye")) {
+            UUID turnId = UUID.nameUUIDFromBytes(said.getBytes());
+            run.startUpdate(UpdateOptions.newBuilder(TurnResult.class).setUpdateName("turn")
+                    .setUpdateId(turnId.toString()).setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
+                    new TurnInput(turnId, said, null, false)).getResult();
         }
+        run.getResult(ConversationSummary.class);
+        return client.fetchHistory(ConversationWorkflow.workflowId(conversationId)).toJson(true);
     }
 }

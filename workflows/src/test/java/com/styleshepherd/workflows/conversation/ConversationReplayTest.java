@@ -3,6 +3,7 @@ package com.styleshepherd.workflows.conversation;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.styleshepherd.workflows.RecordingEngine;
 import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Replays recorded conversation histories against today's code: a change that would break running
  * conversations (a step moved between activity kinds, a new call before an old one) fails here, not in
- * production. {@code v1-*} was recorded with understand, reply and record as local activities.
+ * production. {@code v1-*} was recorded on the test server with understand, reply and record as local
+ * activities; {@code v2-*} on a real Temporal server ({@code scripts/record-histories.sh}).
  */
 class ConversationReplayTest {
 
@@ -34,7 +36,10 @@ class ConversationReplayTest {
 
     @Test
     void todaysCodeReplaysItsOwnHistory() throws Exception {
-        String history = ConversationHistories.record();
+        String history;
+        try (RecordingEngine engine = RecordingEngine.testServer()) {
+            history = ConversationHistories.record(engine);
+        }
 
         assertTrue(history.contains("EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED"), "the turns are in it");
         assertTrue(history.contains("EVENT_TYPE_MARKER_RECORDED"), "local activities are in it");
