@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -90,17 +91,24 @@ public final class CheckoutBenchmark {
             ClosedLoop.Result trivialTotal = null;
             ClosedLoop.Result checkoutTotal = null;
             List<double[]> perRound = new ArrayList<>();
+            Map<String, Duration> checkoutCpu = new LinkedHashMap<>();
+            Map<String, Duration> trivialCpu = new LinkedHashMap<>();
             Duration slice = measure.dividedBy(rounds);
             for (int round = 1; round <= rounds; round++) {
                 System.out.printf("Round %d of %d: %d s of each workload%n", round, rounds, slice.toSeconds());
+                ProcessCpu.Sample start = ProcessCpu.sample();
                 ClosedLoop.Result t = ClosedLoop.run("trivial", concurrency, slice, trivial);
+                ProcessCpu.Sample middle = ProcessCpu.sample();
                 ClosedLoop.Result c = ClosedLoop.run("checkout", concurrency, slice, checkout);
+                ProcessCpu.Sample end = ProcessCpu.sample();
+                middle.since(start).forEach((role, used) -> trivialCpu.merge(role, used, Duration::plus));
+                end.since(middle).forEach((role, used) -> checkoutCpu.merge(role, used, Duration::plus));
                 perRound.add(new double[] {c.throughput(), t.throughput(), c.millis(99), t.millis(99)});
                 trivialTotal = trivialTotal == null ? t : trivialTotal.plus(t);
                 checkoutTotal = checkoutTotal == null ? c : checkoutTotal.plus(c);
             }
             String text = report(concurrency, warmup, measure, rounds, checkoutTotal, trivialTotal,
-                    shoppers.accepted.getIntervalHistogram(), stack, perRound);
+                    shoppers.accepted.getIntervalHistogram(), stack, perRound, checkoutCpu, trivialCpu);
             System.out.println(text);
             Files.createDirectories(report.toAbsolutePath().getParent());
             Files.writeString(report, text);
@@ -116,7 +124,7 @@ public final class CheckoutBenchmark {
 
     static String report(int concurrency, Duration warmup, Duration measure, int rounds,
             ClosedLoop.Result checkout, ClosedLoop.Result trivial, Histogram accepted, DevStackRun stack,
-            List<double[]> perRound) {
+            List<double[]> perRound, Map<String, Duration> checkoutCpu, Map<String, Duration> trivialCpu) {
         double ratio = checkout.throughput() / trivial.throughput();
         double p99 = checkout.millis(99);
         StringBuilder out = new StringBuilder();
@@ -144,6 +152,7 @@ public final class CheckoutBenchmark {
                 ratio, GOAL_RATIO, ratio >= GOAL_RATIO ? "met" : "NOT met"));
         out.append(String.format(Locale.ROOT, "- checkout p99: **%.0f ms** (goal < %.0f ms: %s)%n",
                 p99, GOAL_P99_MS, p99 < GOAL_P99_MS ? "met" : "NOT met"));
+        out.append(cpuTable(checkout.completed(), checkoutCpu, trivial.completed(), trivialCpu));
         // The embedded test server slows down as finished workflows pile up in it (docs/performance.md):
         // rounds alternate the workloads so both see the same engine, and the ratio is per round too.
         out.append("\n| round | checkout /s | trivial /s | ratio | checkout p99 ms | trivial p99 ms |\n");
@@ -159,6 +168,27 @@ public final class CheckoutBenchmark {
             }
         }
         return out.toString();
+    }
+
+    /** CPU-milliseconds per completed workflow, per process, over the measured rounds. */
+    static String cpuTable(long checkouts, Map<String, Duration> checkoutCpu, long trivials, Map<String, Duration> trivialCpu) {
+        StringBuilder out = new StringBuilder("\n| CPU ms per completed workflow | checkout | trivial |\n|---|---:|---:|\n");
+        Duration checkoutTotal = Duration.ZERO;
+        Duration trivialTotal = Duration.ZERO;
+        for (String role : ProcessCpu.ROLES) {
+            Duration c = checkoutCpu.getOrDefault(role, Duration.ZERO);
+            Duration t = trivialCpu.getOrDefault(role, Duration.ZERO);
+            checkoutTotal = checkoutTotal.plus(c);
+            trivialTotal = trivialTotal.plus(t);
+            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f |%n", role, perWorkflow(c, checkouts), perWorkflow(t, trivials)));
+        }
+        out.append(String.format(Locale.ROOT, "| **all processes** | **%.1f** | **%.1f** |%n",
+                perWorkflow(checkoutTotal, checkouts), perWorkflow(trivialTotal, trivials)));
+        return out.toString();
+    }
+
+    private static double perWorkflow(Duration cpu, long completed) {
+        return completed == 0 ? Double.NaN : cpu.toNanos() / 1e6 / completed;
     }
 
     private static String row(String name, long completed, long errors, double throughput, Histogram micros) {

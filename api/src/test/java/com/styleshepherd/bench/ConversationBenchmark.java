@@ -2,6 +2,7 @@ package com.styleshepherd.bench;
 
 import com.styleshepherd.activities.speech.TextToSpeech;
 import com.styleshepherd.api.Api;
+import com.styleshepherd.api.dev.DevStack;
 import com.styleshepherd.gpu.speech.FreeTtsTextToSpeech;
 import com.styleshepherd.gpu.speech.SpeechRoundTrip;
 import io.micronaut.json.JsonMapper;
@@ -80,10 +81,13 @@ public final class ConversationBenchmark {
             ClosedLoop.run("warm-up", audioClients, warmup, turns::audio);
             turns.heard.clear();
             System.out.println("Measuring");
+            ProcessCpu.Sample before = ProcessCpu.sample();
             ClosedLoop.Result text = ClosedLoop.run("text turns", concurrency, measure, turns::text);
+            Map<String, Duration> textCpu = ProcessCpu.sample().since(before);
             ClosedLoop.Result audio = ClosedLoop.run("audio turns", audioClients, measure, turns::audio);
 
-            String out = report(concurrency, audioClients, measure, text, audio, turns);
+            String out = report(concurrency, audioClients, measure, text, audio, turns, textCpu,
+                    stack.setting(DevStack.TEMPORAL_PROPERTY));
             System.out.println(out);
             Files.createDirectories(report.toAbsolutePath().getParent());
             Files.writeString(report, out);
@@ -96,13 +100,14 @@ public final class ConversationBenchmark {
     }
 
     static String report(int concurrency, int audioClients, Duration measure, ClosedLoop.Result text,
-            ClosedLoop.Result audio, Turns turns) {
+            ClosedLoop.Result audio, Turns turns, Map<String, Duration> textCpu, Object engine) {
         StringBuilder out = new StringBuilder("# Conversation benchmark: latest run\n\n");
         out.append("Written by `./mvnw -q -Pbench -pl api -am -DskipTests verify -Dbench.main=com.styleshepherd.bench.ConversationBenchmark`;"
                 + " see [../performance.md](../performance.md).\n\n");
         out.append(String.format(Locale.ROOT, "- when: %s%n", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
-        out.append(String.format(Locale.ROOT, "- machine: %d cores, %s %s; dev stack, client in the same JVM%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version")));
+        out.append(String.format(Locale.ROOT, "- machine: %d cores, %s %s; dev stack (Temporal: %s), client in the same JVM%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                engine));
         out.append(String.format(Locale.ROOT, "- text: %d conversations in a closed loop over an %d-turn script, %d s; "
                 + "audio: %d conversations, %d rendered phrases, `speak=true`, %d s%n%n",
                 concurrency, SCRIPT.size(), measure.toSeconds(), audioClients, turns.clips.size(), measure.toSeconds()));
@@ -113,6 +118,14 @@ public final class ConversationBenchmark {
         out.append(String.format(Locale.ROOT, "%n- text turn p50 **%.0f ms** (goal < %.0f ms: %s), p99 **%.0f ms** (goal < %.0f ms: %s)%n",
                 text.millis(50), GOAL_P50_MS, text.millis(50) < GOAL_P50_MS ? "met" : "NOT met",
                 text.millis(99), GOAL_P99_MS, text.millis(99) < GOAL_P99_MS ? "met" : "NOT met"));
+        out.append("\n| CPU ms per text turn | |\n|---|---:|\n");
+        double total = 0;
+        for (String role : ProcessCpu.ROLES) {
+            double millis = textCpu.getOrDefault(role, Duration.ZERO).toNanos() / 1e6 / Math.max(1, text.completed());
+            total += millis;
+            out.append(String.format(Locale.ROOT, "| %s | %.1f |%n", role, millis));
+        }
+        out.append(String.format(Locale.ROOT, "| **all processes** | **%.1f** |%n%n", total));
         int words = 0;
         int errors = 0;
         int intents = 0;
