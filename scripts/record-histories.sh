@@ -5,13 +5,14 @@
 # Run it after a deliberate change put behind Workflow.getVersion, with new prefixes, and keep the old files:
 #
 #   scripts/record-histories.sh v5 v3        checkout prefix, conversation prefix
+#   scripts/record-histories.sh v5           the checkout paths only (the conversation did not change)
 #
 # CheckoutReplayTest and ConversationReplayTest then replay every file against the current code.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-checkout_prefix="${1:?usage: scripts/record-histories.sh <checkout prefix, e.g. v5> <conversation prefix, e.g. v3>}"
-conversation_prefix="${2:?usage: scripts/record-histories.sh <checkout prefix> <conversation prefix>}"
+checkout_prefix="${1:?usage: scripts/record-histories.sh <checkout prefix, e.g. v5> [conversation prefix, e.g. v3]}"
+conversation_prefix="${2:-}"
 
 JAVA_HOME="$(scripts/pick-jdk.sh)"
 export JAVA_HOME
@@ -31,4 +32,6 @@ record() {
         -Dexec.args="-cp %classpath $1 $2 --target 127.0.0.1:$port"
 }
 record com.styleshepherd.workflows.checkout.CheckoutHistories "$checkout_prefix"
-record com.styleshepherd.workflows.conversation.ConversationHistories "$conversation_prefix"
+if [ -n "$conversation_prefix" ]; then
+    record com.styleshepherd.workflows.conversation.ConversationHistories "$conversation_prefix"
+fi

@@ -8,10 +8,16 @@ FROM eclipse-temurin:21-jdk-noble AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
+# Every module the root pom lists must be there for Maven to read it; -pl ... -am builds only what this image runs.
 COPY workflows/ workflows/
+COPY store/ store/
+COPY providers/ providers/
+COPY inference/ inference/
 COPY activities/ activities/
 COPY worker-gpu/ worker-gpu/
 COPY api/ api/
+COPY local-servers/ local-servers/
+COPY devstack/ devstack/
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -q -Dgpu -DskipTests -pl worker-gpu -am package \
     && cp worker-gpu/target/style-shepherd-gpu-worker.jar /app.jar

@@ -5,7 +5,7 @@ nothing it started is left running.
 Settings (tests/ui/run.sh sets them):
   STYLESHEPHERD_TEMPORAL_CLI  the Temporal CLI binary (required)
   UI_TEST_JAVA                the java binary (default: $JAVA_HOME/bin/java)
-  UI_TEST_JAR                 the api jar (default: api/target/style-shepherd-api.jar)
+  UI_TEST_JAR                 the dev launcher jar (default: devstack/target/style-shepherd-dev.jar)
   UI_TEST_CHROMIUM            the chromium binary (default: /usr/bin/chromium)
   UI_TEST_SCREENSHOTS         where the screenshots go (default: docs/images)
   UI_TEST_OUT                 the stack's log and failure screenshots (default: target/ui-test)
@@ -152,7 +152,7 @@ def screenshots():
 def dev_stack(out_dir):
     cli = os.environ.get("STYLESHEPHERD_TEMPORAL_CLI")
     assert cli and os.access(cli, os.X_OK), "STYLESHEPHERD_TEMPORAL_CLI must name the Temporal CLI (tests/ui/run.sh)"
-    jar = _path_setting("UI_TEST_JAR", ROOT / "api" / "target" / "style-shepherd-api.jar")
+    jar = _path_setting("UI_TEST_JAR", ROOT / "devstack" / "target" / "style-shepherd-dev.jar")
     assert jar.is_file(), f"{jar} is missing: build it first (./mvnw -DskipTests package)"
     java = _path_setting("UI_TEST_JAVA", Path(os.environ.get("JAVA_HOME", "/usr")) / "bin" / "java")
     data = Path(tempfile.mkdtemp(prefix="style-shepherd-ui-test-"))

@@ -33,7 +33,7 @@ python="${PYTHON:-python3}"
     || skip "Playwright for Python or pytest missing ($python -m pip install -r tests/ui/requirements.txt)"
 
 JAVA_HOME="$(scripts/pick-jdk.sh)"
-jar="${UI_TEST_JAR:-api/target/style-shepherd-api.jar}"
+jar="${UI_TEST_JAR:-devstack/target/style-shepherd-dev.jar}"
 [ -f "$jar" ] || { echo "tests/ui/run.sh: $jar is missing: build it first (./mvnw -DskipTests package)" >&2; exit 1; }
 
 export STYLESHEPHERD_TEMPORAL_CLI UI_TEST_CHROMIUM="$chromium" UI_TEST_JAR="$jar" UI_TEST_JAVA="$JAVA_HOME/bin/java"

@@ -112,4 +112,9 @@ public class CheckoutActivitiesImpl implements CheckoutActivities {
     public void closeCheckout(UUID checkoutId, CheckoutStatus status, FailureReason reason) {
         checkouts.end(checkoutId, status, reason);
     }
+
+    @Override
+    public void recordStatus(UUID checkoutId, CheckoutStatus status) {
+        checkouts.advance(checkoutId, status);
+    }
 }

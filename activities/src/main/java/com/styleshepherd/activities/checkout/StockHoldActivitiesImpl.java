@@ -1,8 +1,13 @@
 package com.styleshepherd.activities.checkout;
 
+import com.styleshepherd.store.checkout.CheckoutRecord;
+import com.styleshepherd.store.checkout.CheckoutStore;
 import com.styleshepherd.store.checkout.StockReservations;
+import com.styleshepherd.temporal.CheckoutStarter;
 import com.styleshepherd.workflows.checkout.StockHoldActivities;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,10 +16,17 @@ class StockHoldActivitiesImpl implements StockHoldActivities {
 
     private static final Logger LOG = LoggerFactory.getLogger(StockHoldActivitiesImpl.class);
 
-    private final StockReservations reservations;
+    /** How long an opened checkout may wait for its workflow before the sweep starts it. */
+    static final Duration ORPHAN_AGE = Duration.ofMinutes(1);
 
-    StockHoldActivitiesImpl(StockReservations reservations) {
+    private final StockReservations reservations;
+    private final CheckoutStore checkouts;
+    private final CheckoutStarter starter;
+
+    StockHoldActivitiesImpl(StockReservations reservations, CheckoutStore checkouts, CheckoutStarter starter) {
         this.reservations = reservations;
+        this.checkouts = checkouts;
+        this.starter = starter;
     }
 
     @Override
@@ -24,5 +36,19 @@ class StockHoldActivitiesImpl implements StockHoldActivities {
             LOG.info("Returned {} expired stock holds to stock", expired);
         }
         return expired;
+    }
+
+    @Override
+    public int startOrphanedCheckouts(int limit) {
+        int started = 0;
+        for (CheckoutRecord orphan : checkouts.pendingLongerThan(ORPHAN_AGE, limit)) {
+            // A retried checkout (runs > 1) follows its failed run; a first one never follows anything.
+            if (starter.start(orphan.workflowId(), orphan.toRequest(starter.policy()), orphan.runs() > 1)) {
+                started++;
+                LOG.warn("Checkout {} was opened {} ago without a workflow: started it userId={}", orphan.id(),
+                        Duration.between(orphan.updatedAt(), Instant.now()).withNanos(0), orphan.userId());
+            }
+        }
+        return started;
     }
 }

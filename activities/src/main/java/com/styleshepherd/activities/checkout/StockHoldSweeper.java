@@ -79,5 +79,6 @@ public class StockHoldSweeper {
         do {
             expired = holds.expireOverdueHolds(StockHoldSweepWorkflowImpl.BATCH);
         } while (expired == StockHoldSweepWorkflowImpl.BATCH);
+        holds.startOrphanedCheckouts(StockHoldSweepWorkflowImpl.BATCH);
     }
 }

@@ -1,7 +1,7 @@
 package com.styleshepherd.activities.conversation;
 
-import com.styleshepherd.activities.http.ProviderHttp;
-import com.styleshepherd.activities.http.ProviderUnavailable;
+import com.styleshepherd.providers.ProviderHttp;
+import com.styleshepherd.providers.ProviderUnavailable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;

@@ -1,7 +1,8 @@
 package com.styleshepherd.activities.conversation;
 
+import com.styleshepherd.language.ShoppingLanguage;
 import com.styleshepherd.activities.conversation.ChatCompletionsClient.Message;
-import com.styleshepherd.activities.http.ProviderUnavailable;
+import com.styleshepherd.providers.ProviderUnavailable;
 import com.styleshepherd.workflows.conversation.DialogueState;
 import com.styleshepherd.workflows.conversation.Entities;
 import com.styleshepherd.workflows.conversation.Intent;

@@ -1,5 +1,6 @@
 package com.styleshepherd.activities.conversation;
 
+import com.styleshepherd.language.ShoppingLanguage;
 import com.styleshepherd.workflows.conversation.CartItem;
 import com.styleshepherd.workflows.conversation.Dialogue;
 import com.styleshepherd.workflows.conversation.DialogueState;

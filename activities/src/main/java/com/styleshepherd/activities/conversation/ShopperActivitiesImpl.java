@@ -5,13 +5,11 @@ import com.styleshepherd.cache.SessionStore;
 import com.styleshepherd.cache.TaggedCache;
 import com.styleshepherd.store.checkout.CartPricing;
 import com.styleshepherd.store.checkout.CheckoutRecord;
-import com.styleshepherd.store.checkout.CheckoutStore;
-import com.styleshepherd.store.checkout.NewCheckout;
+import com.styleshepherd.store.checkout.CheckoutOpener;
 import com.styleshepherd.store.checkout.OrderBook;
 import com.styleshepherd.store.checkout.OrderLineRecord;
 import com.styleshepherd.store.checkout.OrderRecord;
 import com.styleshepherd.store.checkout.ProductUnavailableException;
-import com.styleshepherd.store.checkout.StockReservations;
 import com.styleshepherd.store.checkout.StoredCheckoutRequest;
 import com.styleshepherd.store.conversation.ConversationStore;
 import com.styleshepherd.store.returns.ReturnBook;
@@ -19,9 +17,7 @@ import com.styleshepherd.store.returns.ReturnRecord;
 import com.styleshepherd.store.returns.ReturnRefused;
 import com.styleshepherd.workflows.checkout.CartLine;
 import com.styleshepherd.workflows.checkout.CheckoutRequest;
-import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
 import com.styleshepherd.workflows.checkout.PricedCart;
-import com.styleshepherd.workflows.checkout.PricedLine;
 import com.styleshepherd.workflows.conversation.CheckoutOpening;
 import com.styleshepherd.workflows.conversation.CheckoutPlan;
 import com.styleshepherd.workflows.conversation.OrderSummary;
@@ -44,9 +40,8 @@ class ShopperActivitiesImpl implements ShopperActivities {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShopperActivitiesImpl.class);
 
-    private final CheckoutStore checkouts;
+    private final CheckoutOpener opener;
     private final CartPricing pricing;
-    private final StockReservations stock;
     private final OrderBook orders;
     private final ReturnBook returns;
     private final ConversationStore conversations;
@@ -54,12 +49,11 @@ class ShopperActivitiesImpl implements ShopperActivities {
     private final SessionStore sessions;
     private final TaggedCache cache;
 
-    ShopperActivitiesImpl(CheckoutStore checkouts, CartPricing pricing, StockReservations stock, OrderBook orders,
+    ShopperActivitiesImpl(CheckoutOpener opener, CartPricing pricing, OrderBook orders,
             ReturnBook returns, ConversationStore conversations, ConversationContexts contexts, SessionStore sessions,
             TaggedCache cache) {
-        this.checkouts = checkouts;
+        this.opener = opener;
         this.pricing = pricing;
-        this.stock = stock;
         this.orders = orders;
         this.returns = returns;
         this.conversations = conversations;
@@ -79,30 +73,32 @@ class ShopperActivitiesImpl implements ShopperActivities {
                 .map(item -> new CartLine(item.productId(), item.size(), item.quantity())).toList();
         StoredCheckoutRequest request = new StoredCheckoutRequest(lines, opening.wallet().paymentMethod(),
                 opening.wallet().shippingAddress());
-        String key = opening.idempotencyKey();
-        Optional<CheckoutRecord> existing = checkouts.findByIdempotencyKey(key);
-        PricedCart cart;
-        try {
-            cart = pricing.price(lines);
-        } catch (ProductUnavailableException gone) {
-            return new CheckoutPlan(CheckoutPlan.Status.UNAVAILABLE, null, null, null, null,
-                    opening.cart().get(gone.itemIndex()).name() + " is no longer sold");
-        }
-        if (existing.isEmpty()) {
-            Optional<Integer> shortLine = stock.firstShortLine(cart.lines());
-            if (shortLine.isPresent()) {
-                PricedLine line = cart.lines().get(shortLine.get() - 1);
-                return new CheckoutPlan(CheckoutPlan.Status.OUT_OF_STOCK, null, null, cart.total(), cart.currency(),
-                        "the " + line.name() + " in " + line.size());
+        return switch (opener.open(opening.userId(), opening.idempotencyKey(), request)) {
+            case CheckoutOpener.Opened opened -> {
+                CheckoutRecord checkout = opened.checkout();
+                // One found by its key (the turn retried) is priced again only to tell the shopper the total.
+                PricedCart cart = opened.cart() != null ? opened.cart() : priced(lines);
+                LOG.info("Checkout opened from conversation {}: checkoutId={} total={} {}", opening.conversationId(),
+                        checkout.id(), cart == null ? null : cart.total(), cart == null ? null : cart.currency());
+                yield new CheckoutPlan(CheckoutPlan.Status.OPENED, new CheckoutRequest(checkout.id(), opening.userId(),
+                        lines, request.paymentMethod(), request.shippingAddress(), opening.policy()),
+                        checkout.workflowId(), cart == null ? null : cart.total(), cart == null ? null : cart.currency(),
+                        null);
             }
+            case CheckoutOpener.Unavailable unavailable -> new CheckoutPlan(CheckoutPlan.Status.UNAVAILABLE, null, null,
+                    null, null, opening.cart().get(unavailable.itemIndex()).name() + " is no longer sold");
+            case CheckoutOpener.OutOfStock shortLine -> new CheckoutPlan(CheckoutPlan.Status.OUT_OF_STOCK, null, null,
+                    shortLine.cart().total(), shortLine.cart().currency(),
+                    "the " + shortLine.line().name() + " in " + shortLine.line().size());
+        };
+    }
+
+    private PricedCart priced(List<CartLine> lines) {
+        try {
+            return pricing.price(lines);
+        } catch (ProductUnavailableException gone) {
+            return null;
         }
-        CheckoutRecord checkout = existing.orElseGet(() -> checkouts.open(new NewCheckout(UUID.randomUUID(),
-                opening.userId(), key, request.hash(opening.userId()), CheckoutWorkflow.workflowId(key), request)).checkout());
-        LOG.info("Checkout opened from conversation {}: checkoutId={} total={} {}", opening.conversationId(),
-                checkout.id(), cart.total(), cart.currency());
-        return new CheckoutPlan(CheckoutPlan.Status.OPENED, new CheckoutRequest(checkout.id(), opening.userId(), lines,
-                request.paymentMethod(), request.shippingAddress(), opening.policy()), checkout.workflowId(),
-                cart.total(), cart.currency(), null);
     }
 
     @Override

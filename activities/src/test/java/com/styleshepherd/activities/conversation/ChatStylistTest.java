@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.styleshepherd.activities.http.ProviderUnavailable;
+import com.styleshepherd.providers.ProviderUnavailable;
 import com.styleshepherd.workflows.conversation.DialogueState;
 import com.styleshepherd.workflows.conversation.Intent;
 import com.styleshepherd.workflows.conversation.ProductMatches;

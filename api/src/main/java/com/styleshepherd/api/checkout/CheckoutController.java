@@ -2,18 +2,13 @@ package com.styleshepherd.api.checkout;
 
 import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.api.security.Roles;
-import com.styleshepherd.store.checkout.CartPricing;
 import com.styleshepherd.store.checkout.CheckoutDetails;
 import com.styleshepherd.store.checkout.CheckoutDetailsStore;
+import com.styleshepherd.store.checkout.CheckoutOpener;
 import com.styleshepherd.store.checkout.CheckoutRecord;
 import com.styleshepherd.store.checkout.CheckoutStore;
-import com.styleshepherd.store.checkout.NewCheckout;
-import com.styleshepherd.store.checkout.ProductUnavailableException;
-import com.styleshepherd.store.checkout.StockReservations;
-import com.styleshepherd.store.checkout.StoredCheckoutRequest;
 import com.styleshepherd.workflows.checkout.CheckoutStatus;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
-import com.styleshepherd.workflows.checkout.PricedCart;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -55,16 +50,14 @@ class CheckoutController {
 
     private final CheckoutStore checkouts;
     private final CheckoutDetailsStore details;
-    private final CartPricing pricing;
-    private final StockReservations stock;
+    private final CheckoutOpener opener;
     private final CheckoutWorkflows workflows;
 
-    CheckoutController(CheckoutStore checkouts, CheckoutDetailsStore details, CartPricing pricing,
-            StockReservations stock, CheckoutWorkflows workflows) {
+    CheckoutController(CheckoutStore checkouts, CheckoutDetailsStore details, CheckoutOpener opener,
+            CheckoutWorkflows workflows) {
         this.checkouts = checkouts;
         this.details = details;
-        this.pricing = pricing;
-        this.stock = stock;
+        this.opener = opener;
         this.workflows = workflows;
     }
 
@@ -84,30 +77,22 @@ class CheckoutController {
         command.checkNoDuplicateLines();
         String hash = command.hash(shopper.getName());
         String key = CheckoutWorkflow.shopperKey(shopper.getName(), idempotencyKey);
-        var existing = checkouts.findByIdempotencyKey(key);
-        if (existing.isPresent()) {
-            return replay(existing.get(), hash);
-        }
-        StoredCheckoutRequest request = command.toStored();
-        PricedCart cart = priceOrReject(request);
-        var shortLine = stock.firstShortLine(cart.lines());
-        if (shortLine.isPresent()) {
-            throw new HttpStatusException(HttpStatus.CONFLICT, "Not enough stock for items[" + (shortLine.get() - 1)
-                    + "]: nothing was reserved or charged");
-        }
-        CheckoutStore.Opening opening = checkouts.open(new NewCheckout(UUID.randomUUID(), shopper.getName(),
-                key, hash, CheckoutWorkflow.workflowId(key), request));
-        if (!opening.created()) {
-            // Another request with this key won the race: answer as its replay.
-            return replay(opening.checkout(), hash);
-        }
-        CheckoutRecord checkout = opening.checkout();
-        workflows.start(checkout, false);
-        LOG.info("Checkout started userId={} checkoutId={} workflowId={} total={} {}", shopper.getName(),
-                checkout.id(), checkout.workflowId(), cart.total(), cart.currency());
-        // Just opened: no payment, order or risk yet, so the record is the whole answer.
-        return HttpResponse.accepted(location(checkout.id()))
-                .body(CheckoutResponse.of(new CheckoutDetails(checkout, null, null, null)));
+        return switch (opener.open(shopper.getName(), key, command.toStored())) {
+            case CheckoutOpener.Opened opened when !opened.created() -> replay(opened.checkout(), hash);
+            case CheckoutOpener.Opened opened -> {
+                CheckoutRecord checkout = opened.checkout();
+                workflows.start(checkout, false);
+                LOG.info("Checkout started userId={} checkoutId={} workflowId={} total={} {}", shopper.getName(),
+                        checkout.id(), checkout.workflowId(), opened.cart().total(), opened.cart().currency());
+                // Just opened: no payment, order or risk yet, so the record is the whole answer.
+                yield HttpResponse.accepted(location(checkout.id()))
+                        .body(CheckoutResponse.of(new CheckoutDetails(checkout, null, null, null)));
+            }
+            case CheckoutOpener.Unavailable unavailable -> throw FieldProblem.of(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "items[" + unavailable.itemIndex() + "]." + unavailable.field(), unavailable.message());
+            case CheckoutOpener.OutOfStock shortLine -> throw new HttpStatusException(HttpStatus.CONFLICT,
+                    "Not enough stock for items[" + (shortLine.lineNumber() - 1) + "]: nothing was reserved or charged");
+        };
     }
 
     @Get("/{checkoutId}")
@@ -156,15 +141,6 @@ class CheckoutController {
 
     private static URI location(UUID checkoutId) {
         return URI.create("/api/checkouts/" + checkoutId);
-    }
-
-    private PricedCart priceOrReject(StoredCheckoutRequest request) {
-        try {
-            return pricing.price(request.items());
-        } catch (ProductUnavailableException e) {
-            throw FieldProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "items[" + e.itemIndex() + "]." + e.field(),
-                    e.getMessage());
-        }
     }
 
     /** The checkout if the caller may see it: their own, or any for ops. Others' are 404, not 403. */

@@ -1,10 +1,7 @@
 package com.styleshepherd.api.checkout;
 
 import com.styleshepherd.store.checkout.CheckoutRecord;
-import com.styleshepherd.store.checkout.StoredCheckoutRequest;
-import com.styleshepherd.temporal.LogContext;
-import com.styleshepherd.workflows.TaskQueues;
-import com.styleshepherd.workflows.checkout.CheckoutRequest;
+import com.styleshepherd.temporal.CheckoutStarter;
 import com.styleshepherd.workflows.checkout.CheckoutState;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflowImpl;
@@ -12,18 +9,15 @@ import com.styleshepherd.workflows.checkout.PaymentEvent;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.ResetWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,11 +26,11 @@ import java.util.UUID;
 class CheckoutWorkflows {
 
     private final WorkflowClient client;
-    private final CheckoutSettings settings;
+    private final CheckoutStarter starter;
 
-    CheckoutWorkflows(WorkflowClient client, CheckoutSettings settings) {
+    CheckoutWorkflows(WorkflowClient client, CheckoutStarter starter) {
         this.client = client;
-        this.settings = settings;
+        this.starter = starter;
     }
 
     /**
@@ -46,23 +40,7 @@ class CheckoutWorkflows {
      * @return false when a run already existed (nothing was started)
      */
     boolean start(CheckoutRecord checkout, boolean afterFailure) {
-        CheckoutWorkflow workflow = client.newWorkflowStub(CheckoutWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(checkout.workflowId())
-                .setTaskQueue(TaskQueues.CHECKOUT)
-                .setWorkflowIdReusePolicy(afterFailure
-                        ? WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY
-                        : WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .build());
-        StoredCheckoutRequest stored = checkout.request();
-        // The workflow's logs, and its activities', name the shopper and the checkout (and this request).
-        try (var ignored = LogContext.with(Map.of(LogContext.USER_ID, checkout.userId(),
-                LogContext.CHECKOUT_ID, checkout.id().toString()))) {
-            WorkflowClient.start(workflow::checkout, new CheckoutRequest(checkout.id(), checkout.userId(),
-                    stored.items(), stored.paymentMethod(), stored.shippingAddress(), settings.policy()));
-            return true;
-        } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
-            return false;
-        }
+        return starter.start(checkout.workflowId(), checkout.toRequest(starter.policy()), afterFailure);
     }
 
     /** Sends another payment method to a declined checkout; answers once that attempt settled. */
@@ -105,11 +83,18 @@ class CheckoutWorkflows {
     ReplayResult replay(String workflowId) {
         WorkflowExecutionHistory history = client.fetchHistory(workflowId);
         int events = history.getHistory().getEventsCount();
+        // A worker that is never started polls nothing: it only replays (the SDK's own WorkflowReplayer does
+        // the same on a test server, which the api does not ship).
+        WorkerFactory replayers = WorkerFactory.newInstance(client);
         try {
-            WorkflowReplayer.replayWorkflowExecution(history, CheckoutWorkflowImpl.class);
+            Worker worker = replayers.newWorker("replay-" + UUID.randomUUID());
+            worker.registerWorkflowImplementationTypes(CheckoutWorkflowImpl.class);
+            worker.replayWorkflowExecution(history);
             return new ReplayResult(true, events, null);
         } catch (Exception nonDeterministic) {
             return new ReplayResult(false, events, nonDeterministic.getMessage());
+        } finally {
+            replayers.shutdownNow();
         }
     }
 }

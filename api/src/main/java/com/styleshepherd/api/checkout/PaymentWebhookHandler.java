@@ -2,7 +2,7 @@ package com.styleshepherd.api.checkout;
 
 import com.styleshepherd.payments.PaymentWebhookEvent;
 import com.styleshepherd.payments.StripeWebhooks;
-import com.styleshepherd.payments.WebhookInbox;
+import com.styleshepherd.store.payments.WebhookInbox;
 import com.styleshepherd.store.checkout.CheckoutStore;
 import com.styleshepherd.store.checkout.PaymentLedger;
 import com.styleshepherd.store.checkout.PaymentRecord;
@@ -41,7 +41,7 @@ class PaymentWebhookHandler {
     /** Throws {@link com.styleshepherd.payments.InvalidWebhookException} when the signature does not verify. */
     Outcome handle(String payload, String signatureHeader) {
         PaymentWebhookEvent event = webhooks.verify(payload, signatureHeader);
-        if (!inbox.receive(event)) {
+        if (!inbox.receive(event.eventId(), event.type(), event.payload())) {
             LOG.info("Stripe event {} already processed", event.eventId());
             return Outcome.DUPLICATE;
         }

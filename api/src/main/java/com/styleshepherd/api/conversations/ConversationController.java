@@ -1,6 +1,6 @@
 package com.styleshepherd.api.conversations;
 
-import com.styleshepherd.api.checkout.CheckoutSettings;
+import com.styleshepherd.workflows.checkout.CheckoutSettings;
 import com.styleshepherd.api.paging.PageResponse;
 import com.styleshepherd.api.paging.Paging;
 import com.styleshepherd.api.problem.FieldProblem;

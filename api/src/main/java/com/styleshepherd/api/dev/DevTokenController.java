@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 @Hidden
 @Controller("/api/dev/token")
-@Requires(env = DevStack.ENVIRONMENT)
+@Requires(env = "dev")
 @Requires(beans = DevTokens.class)
 @Secured(SecurityRule.IS_ANONYMOUS)
 class DevTokenController {

@@ -1,7 +1,7 @@
 package com.styleshepherd.api.realtemporal;
 
+import com.styleshepherd.testing.TemporalCli;
 import com.styleshepherd.api.Api;
-import com.styleshepherd.api.dev.TemporalCli;
 import com.styleshepherd.devstack.FreePort;
 import com.styleshepherd.devstack.TemporalCliServer;
 import com.styleshepherd.testing.TestInfrastructure;

@@ -1,7 +1,5 @@
 package com.styleshepherd.gpu.speech;
 
-import com.styleshepherd.activities.speech.TextToSpeech;
-import com.styleshepherd.activities.speech.Wav;
 import com.sun.speech.freetts.Voice;
 import com.sun.speech.freetts.audio.AudioPlayer;
 import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;

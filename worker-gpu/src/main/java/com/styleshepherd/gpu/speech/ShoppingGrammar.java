@@ -1,6 +1,6 @@
 package com.styleshepherd.gpu.speech;
 
-import com.styleshepherd.activities.conversation.ShopVocabulary;
+import com.styleshepherd.language.ShopVocabulary;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

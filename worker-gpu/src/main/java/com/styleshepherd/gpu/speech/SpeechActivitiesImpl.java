@@ -1,8 +1,6 @@
 package com.styleshepherd.gpu.speech;
 
-import com.styleshepherd.activities.http.ProviderUnavailable;
-import com.styleshepherd.activities.speech.SpeechToText;
-import com.styleshepherd.activities.speech.TextToSpeech;
+import com.styleshepherd.providers.ProviderUnavailable;
 import com.styleshepherd.cache.AudioStore;
 import com.styleshepherd.workflows.conversation.AudioClip;
 import com.styleshepherd.workflows.conversation.SpeechActivities;

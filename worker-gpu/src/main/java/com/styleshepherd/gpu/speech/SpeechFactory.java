@@ -1,10 +1,6 @@
 package com.styleshepherd.gpu.speech;
 
-import com.styleshepherd.activities.conversation.ShopVocabulary;
-import com.styleshepherd.activities.speech.ElevenLabsSettings;
-import com.styleshepherd.activities.speech.ElevenLabsSpeech;
-import com.styleshepherd.activities.speech.SpeechToText;
-import com.styleshepherd.activities.speech.TextToSpeech;
+import com.styleshepherd.language.ShopVocabulary;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;

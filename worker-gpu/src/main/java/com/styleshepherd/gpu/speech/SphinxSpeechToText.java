@@ -1,7 +1,5 @@
 package com.styleshepherd.gpu.speech;
 
-import com.styleshepherd.activities.speech.SpeechToText;
-import com.styleshepherd.activities.speech.Wav;
 import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.SpeechResult;
 import edu.cmu.sphinx.api.AbstractSpeechRecognizer;

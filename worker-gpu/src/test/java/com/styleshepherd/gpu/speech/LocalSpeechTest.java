@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.styleshepherd.activities.conversation.ShopVocabulary;
-import com.styleshepherd.activities.speech.TextToSpeech;
-import com.styleshepherd.activities.speech.Wav;
+import com.styleshepherd.language.ShopVocabulary;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import javax.sound.sampled.AudioFormat;

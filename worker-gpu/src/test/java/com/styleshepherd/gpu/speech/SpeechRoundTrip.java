@@ -1,8 +1,6 @@
 package com.styleshepherd.gpu.speech;
 
 import com.styleshepherd.activities.conversation.RuleBasedStylist;
-import com.styleshepherd.activities.speech.SpeechToText;
-import com.styleshepherd.activities.speech.TextToSpeech;
 import com.styleshepherd.workflows.conversation.DialogueState;
 import com.styleshepherd.workflows.conversation.Intent;
 import java.util.ArrayList;

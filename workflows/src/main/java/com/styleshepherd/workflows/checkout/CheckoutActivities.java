@@ -45,4 +45,10 @@ public interface CheckoutActivities {
 
     /** Records how a checkout that did not complete ended. */
     void closeCheckout(UUID checkoutId, CheckoutStatus status, FailureReason reason);
+
+    /**
+     * Mirrors the workflow's status on the checkout's row, for lists and the shopper's reads: the only
+     * writer of a running checkout's status. A checkout that has ended keeps its ending.
+     */
+    void recordStatus(UUID checkoutId, CheckoutStatus status);
 }

@@ -50,6 +50,14 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
      * ops retry is a new chain with new keys, as before. Runs started before keep keys with their run id.
      */
     static final String PAYMENT_KEYS_SURVIVE_RESET = "payment-keys-survive-reset";
+    /**
+     * Change id of the fourth: the workflow writes each status it moves to on the checkout's row itself
+     * ({@link CheckoutActivities#recordStatus}, a local activity after each change), so the row says what
+     * the workflow says at every step. Before, the stores derived a status from each write (a processing
+     * payment read STOCK_RESERVED while the workflow waited in PAYMENT_ACTION_REQUIRED). Runs started
+     * before keep only their final status on the row.
+     */
+    static final String STATUS_WRITTEN_BY_WORKFLOW = "status-written-by-workflow";
 
     private static final RetryOptions BACKOFF = RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofMillis(500))
@@ -106,6 +114,8 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
     private CheckoutRequest request;
     /** Where the database steps run: {@link #local} since {@link #LOCAL_DATABASE_STEPS}, {@link #checkout} before. */
     private CheckoutActivities database;
+    /** Whether this run writes its statuses on the row ({@link #STATUS_WRITTEN_BY_WORKFLOW}). */
+    private boolean writesStatus;
     private CheckoutStatus status = CheckoutStatus.PENDING;
     private FailureReason failureReason;
     private UUID orderId;
@@ -125,6 +135,7 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
     public CheckoutState checkout(CheckoutRequest request) {
         this.request = request;
         database = Workflow.getVersion(LOCAL_DATABASE_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1 ? local : checkout;
+        writesStatus = Workflow.getVersion(STATUS_WRITTEN_BY_WORKFLOW, Workflow.DEFAULT_VERSION, 1) >= 1;
         // One upsert command as before (replay-safe): the checkout id joined the attributes it sets.
         Workflow.upsertTypedSearchAttributes(SHOPPER_ID.valueSet(request.shopperId()),
                 CHECKOUT_STATUS.valueSet(status.name()), CHECKOUT_ID.valueSet(request.checkoutId().toString()));
@@ -278,6 +289,10 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
     private void setStatus(CheckoutStatus next) {
         status = next;
         Workflow.upsertTypedSearchAttributes(CHECKOUT_STATUS.valueSet(next.name()));
+        // The endings are written with what ends the checkout: the order (placeOrder) or the undo (closeCheckout).
+        if (writesStatus && !next.isFinal()) {
+            database.recordStatus(request.checkoutId(), next);
+        }
     }
 
     @Override

@@ -5,13 +5,17 @@ import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
-/** Expires holds in batches until a batch comes back short (or a bounded number of batches ran). */
+/**
+ * Expires holds in batches until a batch comes back short (or a bounded number of batches ran), then starts
+ * the workflow of any checkout opened a minute ago or more whose workflow never started.
+ */
 public class StockHoldSweepWorkflowImpl implements StockHoldSweepWorkflow {
 
     /** Holds expired in one transaction (the worker's own timer uses it too, where there are no Schedules). */
     public static final int BATCH = 500;
     /** Keeps one run's history small; the next scheduled run takes what is left. */
     static final int MAX_BATCHES = 50;
+    static final String START_ORPHANED_CHECKOUTS = "start-orphaned-checkouts";
 
     private final StockHoldActivities holds = Workflow.newActivityStub(StockHoldActivities.class,
             ActivityOptions.newBuilder()
@@ -29,6 +33,10 @@ public class StockHoldSweepWorkflowImpl implements StockHoldSweepWorkflow {
             if (expired < BATCH) {
                 break;
             }
+        }
+        // Runs in flight when this step was added replay without it.
+        if (Workflow.getVersion(START_ORPHANED_CHECKOUTS, Workflow.DEFAULT_VERSION, 1) >= 1) {
+            holds.startOrphanedCheckouts(BATCH);
         }
         return total;
     }

@@ -43,6 +43,7 @@ class StockHoldSweepWorkflowTest {
 
         assertEquals(2 * batch + 7, sweep().sweep());
         verify(holds, times(3)).expireOverdueHolds(batch);
+        verify(holds, times(1)).startOrphanedCheckouts(batch);
     }
 
     @Test

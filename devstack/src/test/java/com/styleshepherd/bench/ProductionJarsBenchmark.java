@@ -1,0 +1,182 @@
+package com.styleshepherd.bench;
+
+import com.styleshepherd.api.security.OidcIssuer;
+import com.styleshepherd.devstack.FreePort;
+import com.styleshepherd.testing.TestInfrastructure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The production jars as their images run them: the size of each, and its start-up time to healthy. Each
+ * jar is started {@code bench.rounds} times (default 3) as its own process ({@code java -jar}, environment
+ * {@code prod} for the api), against real PostgreSQL, Redis and a Temporal server in this JVM, and timed from
+ * process start to the first 200 of the health check its Dockerfile uses. The dev launcher's jar is measured
+ * the same way, for comparison.
+ *
+ * <p>Run: {@code ./mvnw -q -Pbench -pl devstack -am -DskipTests verify -Dbench.main=com.styleshepherd.bench.ProductionJarsBenchmark}.
+ * Writes {@code docs/benchmarks/production-jars.md}.
+ */
+public final class ProductionJarsBenchmark {
+
+    private static final Duration START_LIMIT = Duration.ofMinutes(3);
+
+    /**
+     * @param managementPort whether the health check is on a separate management port (the api in prod)
+     * @param env environment variables to add
+     */
+    record Jar(String process, Path path, Map<String, String> properties, Map<String, String> env, String health,
+            boolean managementPort) {
+    }
+
+    record Measured(Jar jar, long bytes, List<Duration> startups) {
+
+        Duration median() {
+            List<Duration> sorted = startups.stream().sorted().toList();
+            return sorted.get(sorted.size() / 2);
+        }
+    }
+
+    private ProductionJarsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("bench.root", "."));
+        int rounds = Integer.getInteger("bench.jar-rounds", 3);
+        Path report = Path.of(System.getProperty("bench.docs", "docs/benchmarks")).resolve("production-jars.md");
+        Map<String, String> servers = TestInfrastructure.properties();
+        int exit = 0;
+        try (OidcIssuer issuer = new OidcIssuer()) {
+            List<Measured> results = new ArrayList<>();
+            for (Jar jar : jars(root, servers, issuer.issuer())) {
+                List<Duration> startups = new ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    startups.add(timeToHealthy(jar));
+                    System.out.printf(Locale.ROOT, "%s: healthy after %.1f s%n", jar.process(), startups.getLast().toMillis() / 1000.0);
+                }
+                results.add(new Measured(jar, Files.size(jar.path()), startups));
+            }
+            String text = report(results, rounds);
+            System.out.println(text);
+            Files.createDirectories(report.toAbsolutePath().getParent());
+            Files.writeString(report, text);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    static List<Jar> jars(Path root, Map<String, String> servers, String issuer) {
+        Map<String, String> store = new HashMap<>();
+        servers.forEach((key, value) -> {
+            if (key.startsWith("datasources.") || key.startsWith("redis.") || key.equals("temporal.address")) {
+                store.put(key, value);
+            }
+        });
+        Map<String, String> api = new HashMap<>(store);
+        api.put("micronaut.environments", "prod");
+        api.put("styleshepherd.security.oidc.issuer", issuer);
+        api.put("styleshepherd.security.oidc.audience", OidcIssuer.AUDIENCE);
+        api.put("stripe.webhook-secret", "whsec_benchmark");
+        // The dev launcher starts its own servers, as ./dev does (the Java test server: no CLI is passed on).
+        Map<String, String> devEnv = Map.of("DEV_TEMPORAL_PORT", "0", "DEV_TEMPORAL_UI_PORT", "0",
+                "STYLESHEPHERD_DEV_DATA", temporaryDirectory().toString());
+        return List.of(
+                new Jar("api", root.resolve("api/target/style-shepherd-api.jar"), api, Map.of(), "/health", true),
+                new Jar("regular worker", root.resolve("activities/target/style-shepherd-worker.jar"), store, Map.of(),
+                        "/health/readiness", false),
+                new Jar("gpu worker", root.resolve("worker-gpu/target/style-shepherd-gpu-worker.jar"), store, Map.of(),
+                        "/health/readiness", false),
+                new Jar("dev launcher, with its servers (not deployed)", root.resolve("devstack/target/style-shepherd-dev.jar"),
+                        Map.of(), devEnv, "/health", false));
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("bench-dev-data");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the jar as its own process and waits for its health check to answer 200. */
+    static Duration timeToHealthy(Jar jar) throws IOException, InterruptedException {
+        int port = FreePort.find();
+        int management = FreePort.find();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED"));
+        Map<String, String> properties = new HashMap<>(jar.properties());
+        properties.put("micronaut.server.port", String.valueOf(port));
+        if (jar.managementPort()) {
+            properties.put("endpoints.all.port", String.valueOf(management));
+        }
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.path().toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Files.createTempFile("bench-jar", ".log").toFile());
+        for (String inherited : List.of("MICRONAUT_ENVIRONMENTS", "TEMPORAL_ADDRESS", "DATASOURCES_DEFAULT_URL", "REDIS_URI",
+                "STYLESHEPHERD_TEMPORAL_CLI")) {
+            builder.environment().remove(inherited);
+        }
+        builder.environment().putAll(jar.env());
+        URI health = URI.create("http://localhost:" + (jar.managementPort() ? management : port) + jar.health());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        long began = System.nanoTime();
+        Process process = builder.start();
+        try {
+            while (System.nanoTime() - began < START_LIMIT.toNanos()) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(jar.process() + " exited with " + process.exitValue());
+                }
+                try {
+                    if (http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(1)).build(),
+                            BodyHandlers.discarding()).statusCode() == 200) {
+                        return Duration.ofNanos(System.nanoTime() - began);
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(50);
+            }
+            throw new IllegalStateException(jar.process() + " was not healthy within " + START_LIMIT);
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    static String report(List<Measured> results, int rounds) {
+        StringBuilder out = new StringBuilder("# Production jars: size and start-up time\n\n");
+        out.append("Written by `./mvnw -q -Pbench -pl devstack -am -DskipTests verify "
+                + "-Dbench.main=com.styleshepherd.bench.ProductionJarsBenchmark`; see [../benchmarks.md](../benchmarks.md).\n\n");
+        out.append(String.format(Locale.ROOT, "- when: %s%n", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+        out.append(String.format(Locale.ROOT, "- machine: %d cores, %s %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version")));
+        out.append(String.format(Locale.ROOT, "- each jar started %d times with `java -jar`, against PostgreSQL, Redis and the "
+                + "Temporal test server in the benchmark's JVM; time from process start to the first 200 of its "
+                + "Dockerfile's health check (api: `/health` on the management port, environment `prod`; workers: "
+                + "`/health/readiness`)%n%n", rounds));
+        out.append("| process | jar | size (MB) | start-up to healthy, median (s) | all runs (s) |\n|---|---|---:|---:|---|\n");
+        for (Measured m : results) {
+            out.append(String.format(Locale.ROOT, "| %s | `%s` | %.0f | %.1f | %s |%n", m.jar().process(),
+                    m.jar().path().getFileName(), m.bytes() / 1e6, m.median().toMillis() / 1000.0,
+                    String.join(", ", m.startups().stream()
+                            .map(d -> String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0)).toList())));
+        }
+        return out.toString();
+    }
+}

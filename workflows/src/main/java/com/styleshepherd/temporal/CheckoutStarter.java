@@ -1,0 +1,58 @@
+package com.styleshepherd.temporal;
+
+import com.styleshepherd.workflows.TaskQueues;
+import com.styleshepherd.workflows.checkout.CheckoutPolicy;
+import com.styleshepherd.workflows.checkout.CheckoutRequest;
+import com.styleshepherd.workflows.checkout.CheckoutSettings;
+import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import jakarta.inject.Singleton;
+import java.util.Map;
+
+/**
+ * Starts checkout workflows, for the api (a new checkout, an ops retry) and for the regular worker (a
+ * checkout whose row was opened but whose workflow never started): one set of options, one policy.
+ */
+@Singleton
+public class CheckoutStarter {
+
+    private final WorkflowClient client;
+    private final CheckoutSettings settings;
+
+    CheckoutStarter(WorkflowClient client, CheckoutSettings settings) {
+        this.client = client;
+        this.settings = settings;
+    }
+
+    /** The time limits a checkout started now runs with. */
+    public CheckoutPolicy policy() {
+        return settings.policy();
+    }
+
+    /**
+     * Starts the checkout's workflow unless a run with its id exists. {@code afterFailure} lets a new run
+     * follow a failed one (ops retry); otherwise any earlier run, even a failed one, blocks the start.
+     *
+     * @return false when a run already existed (nothing was started)
+     */
+    public boolean start(String workflowId, CheckoutRequest request, boolean afterFailure) {
+        CheckoutWorkflow workflow = client.newWorkflowStub(CheckoutWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TaskQueues.CHECKOUT)
+                .setWorkflowIdReusePolicy(afterFailure
+                        ? WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY
+                        : WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
+        // The workflow's logs, and its activities', name the shopper and the checkout.
+        try (var ignored = LogContext.with(Map.of(LogContext.USER_ID, request.shopperId(),
+                LogContext.CHECKOUT_ID, request.checkoutId().toString()))) {
+            WorkflowClient.start(workflow::checkout, request);
+            return true;
+        } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
+            return false;
+        }
+    }
+}
