@@ -72,10 +72,11 @@ public final class ProductionJarsBenchmark {
             System.out.println(text);
             Files.createDirectories(report.toAbsolutePath().getParent());
             Files.writeString(report, text);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             e.printStackTrace();
             exit = 1;
         }
+        // The servers of TestInfrastructure keep non-daemon threads: end the JVM either way.
         System.exit(exit);
     }
 
@@ -86,6 +87,9 @@ public final class ProductionJarsBenchmark {
                 store.put(key, value);
             }
         });
+        // The workers need a payment provider to start (nothing is charged: no checkout runs).
+        Map<String, String> worker = new HashMap<>(store);
+        worker.put("stripe.secret-key", "sk_test_benchmark");
         Map<String, String> api = new HashMap<>(store);
         api.put("micronaut.environments", "prod");
         api.put("styleshepherd.security.oidc.issuer", issuer);
@@ -96,9 +100,9 @@ public final class ProductionJarsBenchmark {
                 "STYLESHEPHERD_DEV_DATA", temporaryDirectory().toString());
         return List.of(
                 new Jar("api", root.resolve("api/target/style-shepherd-api.jar"), api, Map.of(), "/health", true),
-                new Jar("regular worker", root.resolve("activities/target/style-shepherd-worker.jar"), store, Map.of(),
+                new Jar("regular worker", root.resolve("activities/target/style-shepherd-worker.jar"), worker, Map.of(),
                         "/health/readiness", false),
-                new Jar("gpu worker", root.resolve("worker-gpu/target/style-shepherd-gpu-worker.jar"), store, Map.of(),
+                new Jar("gpu worker", root.resolve("worker-gpu/target/style-shepherd-gpu-worker.jar"), worker, Map.of(),
                         "/health/readiness", false),
                 new Jar("dev launcher, with its servers (not deployed)", root.resolve("devstack/target/style-shepherd-dev.jar"),
                         Map.of(), devEnv, "/health", false));
