@@ -6,12 +6,12 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.styleshepherd.api.archfixture.LeakyController;
+import com.styleshepherd.workflows.archfixture.LeakyWorkflowImpl;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import com.styleshepherd.api.archfixture.LeakyController;
-import com.styleshepherd.workflows.archfixture.LeakyWorkflowImpl;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;

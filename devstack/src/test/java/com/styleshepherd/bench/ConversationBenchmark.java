@@ -1,10 +1,10 @@
 package com.styleshepherd.bench;
 
-import com.styleshepherd.gpu.speech.TextToSpeech;
 import com.styleshepherd.api.Api;
 import com.styleshepherd.devstack.DevStack;
 import com.styleshepherd.gpu.speech.FreeTtsTextToSpeech;
 import com.styleshepherd.gpu.speech.SpeechRoundTrip;
+import com.styleshepherd.gpu.speech.TextToSpeech;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,5 @@
 package com.styleshepherd.devstack;
 
-import com.styleshepherd.testing.TemporalCli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.styleshepherd.api.Api;
 import com.styleshepherd.api.Api.Reply;
+import com.styleshepherd.testing.TemporalCli;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
 import com.styleshepherd.workflows.conversation.ConversationWorkflow;
 import io.micronaut.context.ApplicationContext;

@@ -1,9 +1,9 @@
 package com.styleshepherd.devstack;
 
-import com.styleshepherd.testing.TemporalCli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.styleshepherd.testing.TemporalCli;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

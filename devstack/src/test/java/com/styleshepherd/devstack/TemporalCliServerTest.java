@@ -1,10 +1,10 @@
 package com.styleshepherd.devstack;
 
-import com.styleshepherd.testing.TemporalCli;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.styleshepherd.testing.TemporalCli;
 import com.styleshepherd.workflows.checkout.CheckoutSearchAttributes;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.common.SearchAttributeKey;

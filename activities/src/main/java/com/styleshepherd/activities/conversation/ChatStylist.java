@@ -1,7 +1,7 @@
 package com.styleshepherd.activities.conversation;
 
-import com.styleshepherd.language.ShoppingLanguage;
 import com.styleshepherd.activities.conversation.ChatCompletionsClient.Message;
+import com.styleshepherd.language.ShoppingLanguage;
 import com.styleshepherd.providers.ProviderUnavailable;
 import com.styleshepherd.workflows.conversation.DialogueState;
 import com.styleshepherd.workflows.conversation.Entities;

@@ -2,10 +2,10 @@ package com.styleshepherd.api.checkout;
 
 import com.styleshepherd.payments.PaymentWebhookEvent;
 import com.styleshepherd.payments.StripeWebhooks;
-import com.styleshepherd.store.payments.WebhookInbox;
 import com.styleshepherd.store.checkout.CheckoutStore;
 import com.styleshepherd.store.checkout.PaymentLedger;
 import com.styleshepherd.store.checkout.PaymentRecord;
+import com.styleshepherd.store.payments.WebhookInbox;
 import com.styleshepherd.workflows.checkout.PaymentEvent;
 import io.temporal.client.WorkflowNotFoundException;
 import jakarta.inject.Singleton;

@@ -1,6 +1,5 @@
 package com.styleshepherd.api.conversations;
 
-import com.styleshepherd.workflows.checkout.CheckoutSettings;
 import com.styleshepherd.api.paging.PageResponse;
 import com.styleshepherd.api.paging.Paging;
 import com.styleshepherd.api.problem.FieldProblem;
@@ -10,6 +9,7 @@ import com.styleshepherd.cache.ConversationContexts;
 import com.styleshepherd.cache.SessionStore;
 import com.styleshepherd.store.conversation.ConversationRecord;
 import com.styleshepherd.store.conversation.ConversationStore;
+import com.styleshepherd.workflows.checkout.CheckoutSettings;
 import com.styleshepherd.workflows.conversation.AudioClip;
 import com.styleshepherd.workflows.conversation.ConversationContext;
 import com.styleshepherd.workflows.conversation.ConversationPolicy;

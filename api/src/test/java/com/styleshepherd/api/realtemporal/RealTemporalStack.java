@@ -1,9 +1,9 @@
 package com.styleshepherd.api.realtemporal;
 
-import com.styleshepherd.testing.TemporalCli;
 import com.styleshepherd.api.Api;
 import com.styleshepherd.devstack.FreePort;
 import com.styleshepherd.devstack.TemporalCliServer;
+import com.styleshepherd.testing.TemporalCli;
 import com.styleshepherd.testing.TestInfrastructure;
 import com.styleshepherd.workflows.checkout.CheckoutSearchAttributes;
 import io.micronaut.context.ApplicationContext;

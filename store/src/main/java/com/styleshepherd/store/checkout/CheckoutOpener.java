@@ -12,7 +12,7 @@ import java.util.UUID;
  * idempotency key decides whether it exists already; otherwise the cart is priced from the catalog and the
  * stock checked before anything is recorded, and the row is opened once per key, however often or
  * concurrently the caller retries. Starting the workflow is the caller's next step; a row whose workflow
- * never started is started by the stock-hold sweep ({@code CheckoutReconciliation}).
+ * never started is started by the stock-hold sweep ({@code StockHoldActivities#startOrphanedCheckouts}).
  */
 @Singleton
 public class CheckoutOpener {

@@ -1,11 +1,11 @@
 package com.styleshepherd.store.checkout;
 
+import com.styleshepherd.workflows.checkout.CheckoutPolicy;
+import com.styleshepherd.workflows.checkout.CheckoutRequest;
 import com.styleshepherd.workflows.checkout.CheckoutStatus;
 import com.styleshepherd.workflows.checkout.FailureReason;
 import java.math.BigDecimal;
 import java.time.Instant;
-import com.styleshepherd.workflows.checkout.CheckoutPolicy;
-import com.styleshepherd.workflows.checkout.CheckoutRequest;
 import java.util.UUID;
 
 /** A row of {@code checkouts}: the listing's view of a checkout workflow. */

@@ -1,7 +1,7 @@
 package com.styleshepherd.gpu.speech;
 
-import com.styleshepherd.providers.ProviderUnavailable;
 import com.styleshepherd.cache.AudioStore;
+import com.styleshepherd.providers.ProviderUnavailable;
 import com.styleshepherd.workflows.conversation.AudioClip;
 import com.styleshepherd.workflows.conversation.SpeechActivities;
 import io.temporal.failure.ApplicationFailure;

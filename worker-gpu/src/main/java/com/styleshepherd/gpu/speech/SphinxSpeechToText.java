@@ -1,9 +1,9 @@
 package com.styleshepherd.gpu.speech;
 
-import edu.cmu.sphinx.api.Configuration;
-import edu.cmu.sphinx.api.SpeechResult;
 import edu.cmu.sphinx.api.AbstractSpeechRecognizer;
+import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
+import edu.cmu.sphinx.api.SpeechResult;
 import edu.cmu.sphinx.util.TimeFrame;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
