@@ -38,7 +38,12 @@ public final class ProductionJarsBenchmark {
      * @param env environment variables to add
      */
     record Jar(String process, Path path, Map<String, String> properties, Map<String, String> env, String health,
-            boolean managementPort) {
+            boolean managementPort, List<String> jvmOptions) {
+
+        Jar(String process, Path path, Map<String, String> properties, Map<String, String> env, String health,
+                boolean managementPort) {
+            this(process, path, properties, env, health, managementPort, List.of());
+        }
     }
 
     record Measured(Jar jar, long bytes, List<Duration> startups) {
@@ -100,6 +105,11 @@ public final class ProductionJarsBenchmark {
                 "STYLESHEPHERD_DEV_DATA", temporaryDirectory().toString());
         return List.of(
                 new Jar("api", root.resolve("api/target/style-shepherd-api.jar"), api, Map.of(), "/health", true),
+                // The api as its image runs it: with the class-data archive that the image build writes (a start
+                // that fails at once, with nothing to connect to, loads most classes; see api.Dockerfile).
+                new Jar("api, with the image's class-data archive", root.resolve("api/target/style-shepherd-api.jar"),
+                        api, Map.of(), "/health", true, List.of("-XX:SharedArchiveFile="
+                                + classDataArchive(root.resolve("api/target/style-shepherd-api.jar")))),
                 new Jar("regular worker", root.resolve("activities/target/style-shepherd-worker.jar"), worker, Map.of(),
                         "/health/readiness", false),
                 new Jar("gpu worker", root.resolve("worker-gpu/target/style-shepherd-gpu-worker.jar"), worker, Map.of(),
@@ -116,6 +126,35 @@ public final class ProductionJarsBenchmark {
         }
     }
 
+    /**
+     * Writes the class-data archive of the api jar as {@code deploy/docker/api.Dockerfile} does: a start in
+     * {@code prod} against addresses where nothing listens, which fails at its first connection and leaves
+     * the classes it loaded until then in the archive.
+     */
+    static Path classDataArchive(Path jar) {
+        Path archive = temporaryDirectory().resolve("api.jsa");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-XX:ArchiveClassesAtExit=" + archive,
+                "-Dmicronaut.environments=prod", "-Dstyleshepherd.security.oidc.issuer=http://127.0.0.1:9/cds",
+                "-Dstyleshepherd.security.oidc.audience=cds", "-Dstripe.webhook-secret=cds",
+                "-Ddatasources.default.url=jdbc:postgresql://127.0.0.1:9/cds", "-Ddatasources.default.username=cds",
+                "-Ddatasources.default.password=cds", "-jar", jar.toString()));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            process.waitFor();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("no class-data archive was written to " + archive);
+        }
+        return archive;
+    }
+
     /** Starts the jar as its own process and waits for its health check to answer 200. */
     static Duration timeToHealthy(Jar jar) throws IOException, InterruptedException {
         int port = FreePort.find();
@@ -127,6 +166,7 @@ public final class ProductionJarsBenchmark {
         if (jar.managementPort()) {
             properties.put("endpoints.all.port", String.valueOf(management));
         }
+        command.addAll(jar.jvmOptions());
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.path().toString());
