@@ -123,7 +123,7 @@ class DevStackRestartTest {
         }
     }
 
-    /** The dev stack and the application on it, as {@code Application.main} starts them in dev. */
+    /** The dev stack and the application on it, as {@code DevApplication.main} starts them. */
     private record Stack(DevStack devStack, EmbeddedServer server, Api api) implements AutoCloseable {
 
         static Stack start(Map<String, String> env) {
