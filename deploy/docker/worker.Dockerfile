@@ -9,6 +9,7 @@ COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 # Every module the root pom lists must be there for Maven to read it; -pl ... -am builds only what this image runs.
 COPY workflows/ workflows/
+COPY temporal-wiring/ temporal-wiring/
 COPY store/ store/
 COPY providers/ providers/
 COPY inference/ inference/

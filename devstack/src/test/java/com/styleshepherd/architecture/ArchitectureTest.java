@@ -42,6 +42,15 @@ class ArchitectureTest {
                     "com.styleshepherd.api..")
             .because("workflows must stay deterministic and free of JDBC, Lettuce, Stripe and DJL");
 
+    /**
+     * The workflows module is plain Java on the Temporal SDK: no Micronaut, no injection. What runs its
+     * workflows, and how a process reaches Temporal, is the temporal-wiring module.
+     */
+    static final ArchRule WORKFLOWS_HAVE_NO_MICRONAUT = noClasses()
+            .that().resideInAnyPackage("com.styleshepherd.workflows..", "com.styleshepherd.language..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "jakarta.inject..")
+            .because("workflow code must run the same under any container, in tests and in replay");
+
     /** Time and randomness inside a workflow come from io.temporal.workflow.Workflow, or replay breaks. */
     static final ArchRule WORKFLOWS_USE_WORKFLOW_TIME_AND_RANDOMNESS = noClasses()
             .that().resideInAPackage("com.styleshepherd.workflows..")
@@ -132,6 +141,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void workflowsHaveNoMicronaut() {
+        WORKFLOWS_HAVE_NO_MICRONAUT.check(PRODUCTION);
+    }
+
+    @Test
     void workflowsUseWorkflowTimeAndRandomness() {
         WORKFLOWS_USE_WORKFLOW_TIME_AND_RANDOMNESS.allowEmptyShould(true).check(PRODUCTION);
     }
@@ -187,5 +201,6 @@ class ArchitectureTest {
         assertThrows(AssertionError.class, () -> WORKFLOWS_DO_NO_IO.check(leaky), "JDBC in a workflow");
         assertThrows(AssertionError.class, () -> WORKFLOWS_USE_WORKFLOW_TIME_AND_RANDOMNESS.check(leaky),
                 "Instant.now() in a workflow");
+        assertThrows(AssertionError.class, () -> WORKFLOWS_HAVE_NO_MICRONAUT.check(leaky), "a bean in a workflow");
     }
 }

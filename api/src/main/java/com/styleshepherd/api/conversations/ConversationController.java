@@ -9,7 +9,7 @@ import com.styleshepherd.cache.ConversationContexts;
 import com.styleshepherd.cache.SessionStore;
 import com.styleshepherd.store.conversation.ConversationRecord;
 import com.styleshepherd.store.conversation.ConversationStore;
-import com.styleshepherd.workflows.checkout.CheckoutSettings;
+import com.styleshepherd.temporal.CheckoutSettings;
 import com.styleshepherd.workflows.conversation.AudioClip;
 import com.styleshepherd.workflows.conversation.ConversationContext;
 import com.styleshepherd.workflows.conversation.ConversationPolicy;

@@ -1,5 +1,6 @@
-package com.styleshepherd.workflows.checkout;
+package com.styleshepherd.temporal;
 
+import com.styleshepherd.workflows.checkout.CheckoutPolicy;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;

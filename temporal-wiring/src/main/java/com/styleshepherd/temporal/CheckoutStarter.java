@@ -3,7 +3,6 @@ package com.styleshepherd.temporal;
 import com.styleshepherd.workflows.TaskQueues;
 import com.styleshepherd.workflows.checkout.CheckoutPolicy;
 import com.styleshepherd.workflows.checkout.CheckoutRequest;
-import com.styleshepherd.workflows.checkout.CheckoutSettings;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
