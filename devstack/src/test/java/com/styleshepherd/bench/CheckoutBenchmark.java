@@ -179,22 +179,15 @@ public final class CheckoutBenchmark {
     /** CPU-milliseconds per completed workflow, per process, over the measured rounds. */
     static String cpuTable(long checkouts, Map<String, Duration> checkoutCpu, long trivials, Map<String, Duration> trivialCpu) {
         StringBuilder out = new StringBuilder("\n| CPU ms per completed workflow | checkout | trivial |\n|---|---:|---:|\n");
-        Duration checkoutTotal = Duration.ZERO;
-        Duration trivialTotal = Duration.ZERO;
+        ProcessCpu.PerUnit checkout = ProcessCpu.PerUnit.of(checkoutCpu, checkouts);
+        ProcessCpu.PerUnit trivial = ProcessCpu.PerUnit.of(trivialCpu, trivials);
         for (String role : ProcessCpu.ROLES) {
-            Duration c = checkoutCpu.getOrDefault(role, Duration.ZERO);
-            Duration t = trivialCpu.getOrDefault(role, Duration.ZERO);
-            checkoutTotal = checkoutTotal.plus(c);
-            trivialTotal = trivialTotal.plus(t);
-            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f |%n", role, perWorkflow(c, checkouts), perWorkflow(t, trivials)));
+            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f |%n", role, checkout.byRole().get(role),
+                    trivial.byRole().get(role)));
         }
-        out.append(String.format(Locale.ROOT, "| **all processes** | **%.1f** | **%.1f** |%n",
-                perWorkflow(checkoutTotal, checkouts), perWorkflow(trivialTotal, trivials)));
+        out.append(String.format(Locale.ROOT, "| **all processes** | **%.1f** | **%.1f** |%n", checkout.total(),
+                trivial.total()));
         return out.toString();
-    }
-
-    private static double perWorkflow(Duration cpu, long completed) {
-        return completed == 0 ? Double.NaN : cpu.toNanos() / 1e6 / completed;
     }
 
     private static String row(String name, long completed, long errors, double throughput, Histogram micros) {

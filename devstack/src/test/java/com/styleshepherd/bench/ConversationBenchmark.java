@@ -119,13 +119,9 @@ public final class ConversationBenchmark {
                 text.millis(50), GOAL_P50_MS, text.millis(50) < GOAL_P50_MS ? "met" : "NOT met",
                 text.millis(99), GOAL_P99_MS, text.millis(99) < GOAL_P99_MS ? "met" : "NOT met"));
         out.append("\n| CPU ms per text turn | |\n|---|---:|\n");
-        double total = 0;
-        for (String role : ProcessCpu.ROLES) {
-            double millis = textCpu.getOrDefault(role, Duration.ZERO).toNanos() / 1e6 / Math.max(1, text.completed());
-            total += millis;
-            out.append(String.format(Locale.ROOT, "| %s | %.1f |%n", role, millis));
-        }
-        out.append(String.format(Locale.ROOT, "| **all processes** | **%.1f** |%n%n", total));
+        ProcessCpu.PerUnit perTurn = ProcessCpu.PerUnit.of(textCpu, Math.max(1, text.completed()));
+        perTurn.byRole().forEach((role, millis) -> out.append(String.format(Locale.ROOT, "| %s | %.1f |%n", role, millis)));
+        out.append(String.format(Locale.ROOT, "| **all processes** | **%.1f** |%n%n", perTurn.total()));
         int words = 0;
         int errors = 0;
         int intents = 0;

@@ -46,7 +46,8 @@ final class DevStackRun implements AutoCloseable {
         return new DevStackRun(devStack, context, Map.copyOf(properties));
     }
 
-    private static Path temporaryDirectory() {
+    /** A new directory under the system's temporary one (each run measures empty servers). */
+    static Path temporaryDirectory() {
         try {
             return Files.createTempDirectory("bench-dev-data");
         } catch (IOException e) {

@@ -39,6 +39,25 @@ final class ProcessCpu {
     private ProcessCpu() {
     }
 
+    /**
+     * CPU-milliseconds per completed unit (a workflow, a turn), by role in {@link #ROLES} order, and
+     * {@code total} over all of them; NaN when nothing completed.
+     */
+    record PerUnit(Map<String, Double> byRole, double total) {
+
+        static PerUnit of(Map<String, Duration> used, long completed) {
+            Map<String, Double> byRole = new LinkedHashMap<>();
+            double total = 0;
+            for (String role : ROLES) {
+                double millis = completed == 0 ? Double.NaN
+                        : used.getOrDefault(role, Duration.ZERO).toNanos() / 1e6 / completed;
+                byRole.put(role, millis);
+                total += millis;
+            }
+            return new PerUnit(byRole, total);
+        }
+    }
+
     static Sample sample() {
         ProcessHandle self = ProcessHandle.current();
         Instant since = self.info().startInstant().orElse(Instant.EPOCH);

@@ -102,7 +102,7 @@ public final class ProductionJarsBenchmark {
         api.put("stripe.webhook-secret", "whsec_benchmark");
         // The dev launcher starts its own servers, as ./dev does (the Java test server: no CLI is passed on).
         Map<String, String> devEnv = Map.of("DEV_TEMPORAL_PORT", "0", "DEV_TEMPORAL_UI_PORT", "0",
-                "STYLESHEPHERD_DEV_DATA", temporaryDirectory().toString());
+                "STYLESHEPHERD_DEV_DATA", DevStackRun.temporaryDirectory().toString());
         return List.of(
                 new Jar("api", root.resolve("api/target/style-shepherd-api.jar"), api, Map.of(), "/health", true),
                 // The api as its image runs it: with the class-data archive that the image build writes (a start
@@ -118,21 +118,13 @@ public final class ProductionJarsBenchmark {
                         Map.of(), devEnv, "/health", false));
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("bench-dev-data");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /**
      * Writes the class-data archive of the api jar as {@code deploy/docker/api.Dockerfile} does: a start in
      * {@code prod} against addresses where nothing listens, which fails at its first connection and leaves
      * the classes it loaded until then in the archive.
      */
     static Path classDataArchive(Path jar) {
-        Path archive = temporaryDirectory().resolve("api.jsa");
+        Path archive = DevStackRun.temporaryDirectory().resolve("api.jsa");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-XX:ArchiveClassesAtExit=" + archive,
                 "-Dmicronaut.environments=prod", "-Dstyleshepherd.security.oidc.issuer=http://127.0.0.1:9/cds",

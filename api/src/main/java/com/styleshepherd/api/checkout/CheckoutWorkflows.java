@@ -33,12 +33,7 @@ class CheckoutWorkflows {
         this.starter = starter;
     }
 
-    /**
-     * Starts the checkout's workflow unless a run with its id exists. {@code afterFailure} lets a new run
-     * follow a failed one (ops retry); otherwise any earlier run, even a failed one, blocks the start.
-     *
-     * @return false when a run already existed (nothing was started)
-     */
+    /** {@link CheckoutStarter#start} for this checkout's row; false when a run already existed. */
     boolean start(CheckoutRecord checkout, boolean afterFailure) {
         return starter.start(checkout.workflowId(), checkout.toRequest(starter.policy()), afterFailure);
     }
