@@ -10,6 +10,7 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts checkout workflows, for the api (a new checkout, an ops retry) and for the regular worker (a
@@ -35,9 +36,9 @@ public class CheckoutStarter {
      * Starts the checkout's workflow unless a run with its id exists. {@code afterFailure} lets a new run
      * follow a failed one (ops retry); otherwise any earlier run, even a failed one, blocks the start.
      *
-     * @return false when a run already existed (nothing was started)
+     * @return the new run's id, or empty when a run already existed (nothing was started)
      */
-    public boolean start(String workflowId, CheckoutRequest request, boolean afterFailure) {
+    public Optional<String> start(String workflowId, CheckoutRequest request, boolean afterFailure) {
         CheckoutWorkflow workflow = client.newWorkflowStub(CheckoutWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(workflowId)
                 .setTaskQueue(TaskQueues.CHECKOUT)
@@ -48,10 +49,9 @@ public class CheckoutStarter {
         // The workflow's logs, and its activities', name the shopper and the checkout.
         try (var ignored = LogContext.with(Map.of(LogContext.USER_ID, request.shopperId(),
                 LogContext.CHECKOUT_ID, request.checkoutId().toString()))) {
-            WorkflowClient.start(workflow::checkout, request);
-            return true;
+            return Optional.of(WorkflowClient.start(workflow::checkout, request).getRunId());
         } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -53,9 +53,14 @@ public class CheckoutActivitiesImpl implements CheckoutActivities {
     }
 
     @Override
+    public void beginRun(UUID checkoutId, String firstRunId) {
+        checkouts.beginRun(checkoutId, firstRunId);
+    }
+
+    @Override
     public PricedCart priceCart(CheckoutRequest request) {
         try {
-            PricedCart cart = pricing.price(request.items());
+            PricedCart cart = pricing.price(request.purchase().items());
             checkouts.priced(request.checkoutId(), cart);
             return cart;
         } catch (ProductUnavailableException e) {

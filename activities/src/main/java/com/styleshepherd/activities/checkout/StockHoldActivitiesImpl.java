@@ -42,8 +42,9 @@ class StockHoldActivitiesImpl implements StockHoldActivities {
     public int startOrphanedCheckouts(int limit) {
         int started = 0;
         for (CheckoutRecord orphan : checkouts.pendingLongerThan(ORPHAN_AGE, limit)) {
-            // A retried checkout (runs > 1) follows its failed run; a first one never follows anything.
-            if (starter.start(orphan.workflowId(), orphan.toRequest(starter.policy()), orphan.runs() > 1)) {
+            // Priced again by its workflow: the cart priced at opening may be minutes old.
+            if (starter.start(orphan.workflowId(), orphan.toRequest(starter.policy(), null),
+                    orphan.followsFailedRun()).isPresent()) {
                 started++;
                 LOG.warn("Checkout {} was opened {} ago without a workflow: started it userId={}", orphan.id(),
                         Duration.between(orphan.updatedAt(), Instant.now()).withNanos(0), orphan.userId());

@@ -3,21 +3,17 @@ package com.styleshepherd.activities.conversation;
 import com.styleshepherd.cache.ConversationContexts;
 import com.styleshepherd.cache.SessionStore;
 import com.styleshepherd.cache.TaggedCache;
-import com.styleshepherd.store.checkout.CartPricing;
 import com.styleshepherd.store.checkout.CheckoutOpener;
 import com.styleshepherd.store.checkout.CheckoutRecord;
 import com.styleshepherd.store.checkout.OrderBook;
 import com.styleshepherd.store.checkout.OrderLineRecord;
 import com.styleshepherd.store.checkout.OrderRecord;
-import com.styleshepherd.store.checkout.ProductUnavailableException;
-import com.styleshepherd.store.checkout.StoredCheckoutRequest;
 import com.styleshepherd.store.conversation.ConversationStore;
 import com.styleshepherd.store.returns.ReturnBook;
 import com.styleshepherd.store.returns.ReturnRecord;
 import com.styleshepherd.store.returns.ReturnRefused;
 import com.styleshepherd.workflows.checkout.CartLine;
-import com.styleshepherd.workflows.checkout.CheckoutRequest;
-import com.styleshepherd.workflows.checkout.PricedCart;
+import com.styleshepherd.workflows.checkout.Purchase;
 import com.styleshepherd.workflows.conversation.CheckoutOpening;
 import com.styleshepherd.workflows.conversation.CheckoutPlan;
 import com.styleshepherd.workflows.conversation.OrderSummary;
@@ -41,7 +37,6 @@ class ShopperActivitiesImpl implements ShopperActivities {
     private static final Logger LOG = LoggerFactory.getLogger(ShopperActivitiesImpl.class);
 
     private final CheckoutOpener opener;
-    private final CartPricing pricing;
     private final OrderBook orders;
     private final ReturnBook returns;
     private final ConversationStore conversations;
@@ -49,11 +44,10 @@ class ShopperActivitiesImpl implements ShopperActivities {
     private final SessionStore sessions;
     private final TaggedCache cache;
 
-    ShopperActivitiesImpl(CheckoutOpener opener, CartPricing pricing, OrderBook orders,
+    ShopperActivitiesImpl(CheckoutOpener opener, OrderBook orders,
             ReturnBook returns, ConversationStore conversations, ConversationContexts contexts, SessionStore sessions,
             TaggedCache cache) {
         this.opener = opener;
-        this.pricing = pricing;
         this.orders = orders;
         this.returns = returns;
         this.conversations = conversations;
@@ -69,21 +63,17 @@ class ShopperActivitiesImpl implements ShopperActivities {
      */
     @Override
     public CheckoutPlan openCheckout(CheckoutOpening opening) {
-        List<CartLine> lines = opening.cart().stream()
-                .map(item -> new CartLine(item.productId(), item.size(), item.quantity())).toList();
-        StoredCheckoutRequest request = new StoredCheckoutRequest(lines, opening.wallet().paymentMethod(),
-                opening.wallet().shippingAddress());
-        return switch (opener.open(opening.userId(), opening.idempotencyKey(), request)) {
+        Purchase purchase = new Purchase(opening.cart().stream()
+                .map(item -> new CartLine(item.productId(), item.size(), item.quantity())).toList(),
+                opening.wallet().paymentMethod(), opening.wallet().shippingAddress());
+        return switch (opener.open(opening.userId(), opening.idempotencyKey(), purchase)) {
             case CheckoutOpener.Opened opened -> {
+                // One found by its key (the turn retried) has its totals on the row, and its workflow prices it.
                 CheckoutRecord checkout = opened.checkout();
-                // One found by its key (the turn retried) is priced again only to tell the shopper the total.
-                PricedCart cart = opened.cart() != null ? opened.cart() : priced(lines);
                 LOG.info("Checkout opened from conversation {}: checkoutId={} total={} {}", opening.conversationId(),
-                        checkout.id(), cart == null ? null : cart.total(), cart == null ? null : cart.currency());
-                yield new CheckoutPlan(CheckoutPlan.Status.OPENED, new CheckoutRequest(checkout.id(), opening.userId(),
-                        lines, request.paymentMethod(), request.shippingAddress(), opening.policy()),
-                        checkout.workflowId(), cart == null ? null : cart.total(), cart == null ? null : cart.currency(),
-                        null);
+                        checkout.id(), checkout.total(), checkout.currency());
+                yield new CheckoutPlan(CheckoutPlan.Status.OPENED, checkout.toRequest(opening.policy(), opened.cart()),
+                        checkout.workflowId(), checkout.total(), checkout.currency(), null);
             }
             case CheckoutOpener.Unavailable unavailable -> new CheckoutPlan(CheckoutPlan.Status.UNAVAILABLE, null, null,
                     null, null, opening.cart().get(unavailable.itemIndex()).name() + " is no longer sold");
@@ -91,14 +81,6 @@ class ShopperActivitiesImpl implements ShopperActivities {
                     shortLine.cart().total(), shortLine.cart().currency(),
                     "the " + shortLine.line().name() + " in " + shortLine.line().size());
         };
-    }
-
-    private PricedCart priced(List<CartLine> lines) {
-        try {
-            return pricing.price(lines);
-        } catch (ProductUnavailableException gone) {
-            return null;
-        }
     }
 
     @Override

@@ -1,8 +1,8 @@
 package com.styleshepherd.api.checkout;
 
 import com.styleshepherd.api.problem.FieldProblem;
-import com.styleshepherd.store.checkout.StoredCheckoutRequest;
 import com.styleshepherd.workflows.checkout.CartLine;
+import com.styleshepherd.workflows.checkout.Purchase;
 import com.styleshepherd.workflows.checkout.ShippingAddress;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -63,16 +63,13 @@ public record CheckoutCommand(
         }
     }
 
-    StoredCheckoutRequest toStored() {
-        return new StoredCheckoutRequest(
+    /** The purchase this body asks for: the one request shape from here to the workflow's input. */
+    Purchase toPurchase() {
+        return new Purchase(
                 items.stream().map(item -> new CartLine(item.productId(), item.size(), item.quantity())).toList(),
                 paymentMethod,
                 new ShippingAddress(shippingAddress.name(), shippingAddress.line1(), shippingAddress.city(),
                         shippingAddress.postalCode(), shippingAddress.country()));
     }
 
-    /** The request's hash for idempotency: the stored request's (one rule for the API and conversations). */
-    String hash(String userId) {
-        return toStored().hash(userId);
-    }
 }

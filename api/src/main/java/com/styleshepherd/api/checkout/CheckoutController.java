@@ -9,6 +9,7 @@ import com.styleshepherd.store.checkout.CheckoutRecord;
 import com.styleshepherd.store.checkout.CheckoutStore;
 import com.styleshepherd.workflows.checkout.CheckoutStatus;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
+import com.styleshepherd.workflows.checkout.Purchase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -75,13 +76,14 @@ class CheckoutController {
                     "header is required: 8-200 letters, digits, '.', '_', ':' or '-' (a UUID is ideal)");
         }
         command.checkNoDuplicateLines();
-        String hash = command.hash(shopper.getName());
+        Purchase purchase = command.toPurchase();
         String key = CheckoutWorkflow.shopperKey(shopper.getName(), idempotencyKey);
-        return switch (opener.open(shopper.getName(), key, command.toStored())) {
-            case CheckoutOpener.Opened opened when !opened.created() -> replay(opened.checkout(), hash);
+        return switch (opener.open(shopper.getName(), key, purchase)) {
+            case CheckoutOpener.Opened opened when !opened.created() ->
+                    replay(opened.checkout(), purchase.hash(shopper.getName()));
             case CheckoutOpener.Opened opened -> {
                 CheckoutRecord checkout = opened.checkout();
-                workflows.start(checkout, false);
+                workflows.start(checkout, opened.cart());
                 LOG.info("Checkout started userId={} checkoutId={} workflowId={} total={} {}", shopper.getName(),
                         checkout.id(), checkout.workflowId(), opened.cart().total(), opened.cart().currency());
                 // Just opened: no payment, order or risk yet, so the record is the whole answer.
@@ -126,8 +128,10 @@ class CheckoutController {
             throw new HttpStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
                     "Idempotency-Key was already used for a different checkout request; use a new key");
         }
-        // A crash between saving the checkout and starting its workflow is healed by the client's retry.
-        if (checkout.status() == CheckoutStatus.PENDING && workflows.start(checkout, false)) {
+        // A crash between saving the checkout and starting its workflow is healed by the client's retry (or
+        // within a minute by the stock-hold sweep); the workflow prices the cart again.
+        if (checkout.status() == CheckoutStatus.PENDING && checkout.firstRunId() == null
+                && workflows.start(checkout, null)) {
             LOG.warn("Checkout {} had no workflow; started it on replay", checkout.id());
         }
         MutableHttpResponse<CheckoutResponse> response = accepted(checkout.id());

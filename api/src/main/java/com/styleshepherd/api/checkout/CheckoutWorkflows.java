@@ -6,6 +6,8 @@ import com.styleshepherd.workflows.checkout.CheckoutState;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflowImpl;
 import com.styleshepherd.workflows.checkout.PaymentEvent;
+import com.styleshepherd.workflows.checkout.PricedCart;
+import io.micronaut.core.annotation.Nullable;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -33,9 +35,22 @@ class CheckoutWorkflows {
         this.starter = starter;
     }
 
-    /** {@link CheckoutStarter#start} for this checkout's row; false when a run already existed. */
-    boolean start(CheckoutRecord checkout, boolean afterFailure) {
-        return starter.start(checkout.workflowId(), checkout.toRequest(starter.policy()), afterFailure);
+    /**
+     * {@link CheckoutStarter#start} for this checkout's row, with the cart as priced when it was opened (null:
+     * the workflow prices it); false when a run already existed.
+     */
+    boolean start(CheckoutRecord checkout, @Nullable PricedCart cart) {
+        return starter.start(checkout.workflowId(), checkout.toRequest(starter.policy(), cart),
+                checkout.followsFailedRun()).isPresent();
+    }
+
+    /**
+     * Starts a new run of a checkout whose last run failed (an ops retry; the workflow prices the cart again
+     * and records the run on the row): the new run's id, or empty when the id-reuse policy refused (a run is
+     * open or completed).
+     */
+    Optional<String> retry(CheckoutRecord checkout) {
+        return starter.start(checkout.workflowId(), checkout.toRequest(starter.policy(), null), true);
     }
 
     /** Sends another payment method to a declined checkout; answers once that attempt settled. */

@@ -4,6 +4,7 @@ import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.api.security.Roles;
 import com.styleshepherd.store.checkout.CheckoutRecord;
 import com.styleshepherd.store.checkout.CheckoutStore;
+import com.styleshepherd.workflows.checkout.CheckoutStatus;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -28,10 +29,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,27 +74,26 @@ class OpsCheckoutController {
     }
 
     /**
-     * Starts a new run of a FAILED or CANCELLED checkout with the request it was started with (202). 409
+     * Starts a new run of a FAILED or CANCELLED checkout with the purchase it was started with (202). The row
+     * is the workflow's to write: it shows the new run (PENDING, one more run) as soon as the run begins. 409
      * for any other status: a completed checkout is never run again.
      */
     @Post("/{checkoutId}/retry")
-    HttpResponse<Summary> retry(Authentication ops, @PathVariable UUID checkoutId) {
+    HttpResponse<Retried> retry(Authentication ops, @PathVariable UUID checkoutId) {
         CheckoutRecord checkout = checkouts.find(checkoutId)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No checkout " + checkoutId));
-        if (!checkouts.reopen(checkoutId)) {
+        if (checkout.status() != CheckoutStatus.FAILED && checkout.status() != CheckoutStatus.CANCELLED) {
             throw new HttpStatusException(HttpStatus.CONFLICT,
                     "The checkout is " + checkout.status() + ": only FAILED or CANCELLED checkouts can be retried");
         }
-        if (!workflows.start(checkout, true)) {
-            // The id-reuse policy refused: a run is still open or completed. Put the row back as it was.
-            checkouts.end(checkoutId, checkout.status(), checkout.failureReason());
-            throw new HttpStatusException(HttpStatus.CONFLICT,
-                    "Checkout workflow " + checkout.workflowId() + " has a run that is open or completed");
-        }
-        LOG.info("Checkout retried by userId={} checkoutId={} workflowId={} previous={}", ops.getName(), checkoutId,
-                checkout.workflowId(), checkout.status());
-        return HttpResponse.accepted(URI.create("/api/checkouts/" + checkoutId))
-                .body(Summary.of(checkouts.find(checkoutId).orElseThrow()));
+        // Refused by the id-reuse policy when a run is open (a retry a moment ago) or completed.
+        String runId = workflows.retry(checkout).orElseThrow(() -> new HttpStatusException(HttpStatus.CONFLICT,
+                "Checkout workflow " + checkout.workflowId() + " has a run that is open or completed"));
+        LOG.info("Checkout retried by userId={} checkoutId={} workflowId={} runId={} previous={}", ops.getName(),
+                checkoutId, checkout.workflowId(), runId, checkout.status());
+        return HttpResponse.accepted(URI.create("/api/checkouts/" + checkoutId)).body(new Retried(checkoutId,
+                checkout.workflowId(), runId, checkout.status().name(),
+                checkout.failureReason() == null ? null : checkout.failureReason().name()));
     }
 
     /**
@@ -168,15 +166,12 @@ class OpsCheckoutController {
             @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
     }
 
-    /** A checkout in an ops listing. */
+    /**
+     * A retry that started: the new run, and how the run before it ended. The checkout's row shows the new run
+     * (PENDING, {@code runs} one more) as soon as it begins.
+     */
     @Serdeable
-    record Summary(UUID checkoutId, String workflowId, String userId, String status, String failureReason,
-            BigDecimal total, String currency, int runs, Instant createdAt, Instant updatedAt) {
-
-        static Summary of(CheckoutRecord checkout) {
-            return new Summary(checkout.id(), checkout.workflowId(), checkout.userId(), checkout.status().name(),
-                    checkout.failureReason() == null ? null : checkout.failureReason().name(), checkout.total(),
-                    checkout.currency(), checkout.runs(), checkout.createdAt(), checkout.updatedAt());
-        }
+    record Retried(UUID checkoutId, String workflowId, String runId, String previousStatus,
+            @Nullable String previousFailureReason) {
     }
 }

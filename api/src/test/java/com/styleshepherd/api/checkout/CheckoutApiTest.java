@@ -14,6 +14,8 @@ import com.stripe.net.Webhook;
 import com.styleshepherd.api.Api;
 import com.styleshepherd.api.Api.Reply;
 import com.styleshepherd.api.Tokens;
+import com.styleshepherd.store.checkout.CheckoutRecord;
+import com.styleshepherd.store.checkout.CheckoutStore;
 import com.styleshepherd.store.checkout.OrderBook;
 import com.styleshepherd.store.checkout.PaymentLedger;
 import com.styleshepherd.testing.RealInfrastructure;
@@ -59,6 +61,9 @@ class CheckoutApiTest implements RealInfrastructure {
 
     @Inject
     PaymentLedger payments;
+
+    @Inject
+    CheckoutStore checkouts;
 
     @Inject
     @Client("/")
@@ -269,8 +274,12 @@ class CheckoutApiTest implements RealInfrastructure {
         Reply retried = api.post("/api/ops/checkouts/" + checkoutId + "/retry", ops, Map.of());
 
         assertEquals(202, retried.status(), retried.body().toString());
-        assertEquals(2, ((Number) retried.body().get("runs")).intValue());
+        assertEquals("CANCELLED", retried.body().get("previousStatus"));
+        assertEquals("PAYMENT_DECLINED", retried.body().get("previousFailureReason"));
         fixtures.awaitStatus(checkoutId, shopper, "PAYMENT_DECLINED");
+        CheckoutRecord row = checkouts.find(UUID.fromString(checkoutId)).orElseThrow();
+        assertEquals(2, row.runs(), "the new run recorded itself on the row");
+        assertEquals(retried.body().get("runId"), row.firstRunId());
         Reply fixed = api.post("/api/checkouts/" + checkoutId + "/payment-method", shopper,
                 Map.of("paymentMethod", "pm_card_visa"));
         assertEquals("COMPLETED", fixed.body().get("status"));

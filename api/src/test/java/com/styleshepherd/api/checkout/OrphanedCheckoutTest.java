@@ -10,13 +10,14 @@ import com.styleshepherd.api.Api.Reply;
 import com.styleshepherd.api.Tokens;
 import com.styleshepherd.store.checkout.CheckoutOpener;
 import com.styleshepherd.store.checkout.CheckoutRecord;
+import com.styleshepherd.store.checkout.CheckoutStore;
 import com.styleshepherd.store.checkout.OrderBook;
 import com.styleshepherd.store.checkout.PaymentLedger;
-import com.styleshepherd.store.checkout.StoredCheckoutRequest;
 import com.styleshepherd.testing.RealInfrastructure;
 import com.styleshepherd.workflows.TaskQueues;
 import com.styleshepherd.workflows.checkout.CartLine;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
+import com.styleshepherd.workflows.checkout.Purchase;
 import com.styleshepherd.workflows.checkout.ShippingAddress;
 import com.styleshepherd.workflows.checkout.StockHoldSweepWorkflow;
 import io.micronaut.context.annotation.Property;
@@ -65,6 +66,9 @@ class OrphanedCheckoutTest implements RealInfrastructure {
     OrderBook orders;
 
     @Inject
+    CheckoutStore checkouts;
+
+    @Inject
     PaymentLedger payments;
 
     @Test
@@ -91,6 +95,10 @@ class OrphanedCheckoutTest implements RealInfrastructure {
                 () -> client.newUntypedWorkflowStub(fresh.workflowId()).describe(),
                 "a checkout opened moments ago is still its own request's to start");
 
+        CheckoutRecord row = checkouts.find(orphan.id()).orElseThrow();
+        assertEquals(1, row.runs(), "the run the sweep started is the checkout's first");
+        assertTrue(row.firstRunId() != null, "the run recorded itself on the row");
+
         sweep();
         assertEquals(1, orders.countForCheckout(orphan.id()), "a second sweep starts nothing again");
         assertEquals(2, fixtures.stock(dress, "M"), "one unit sold, once");
@@ -101,16 +109,18 @@ class OrphanedCheckoutTest implements RealInfrastructure {
         String userId = "twice-" + UUID.randomUUID();
         long dress = fixtures.dress(3);
         String key = "twice-key-" + UUID.randomUUID();
-        StoredCheckoutRequest request = request(dress);
+        Purchase request = request(dress);
 
         var first = assertInstanceOf(CheckoutOpener.Opened.class, opener.open(userId, key, request));
         var second = assertInstanceOf(CheckoutOpener.Opened.class, opener.open(userId, key, request));
 
         assertTrue(first.created());
+        assertEquals(first.cart().total(), first.checkout().total(), "the row is priced as it is opened");
+        assertEquals("USD", first.checkout().currency());
         assertFalse(second.created());
         assertEquals(first.checkout().id(), second.checkout().id());
         assertInstanceOf(CheckoutOpener.OutOfStock.class, opener.open(userId, "short-" + UUID.randomUUID(),
-                new StoredCheckoutRequest(List.of(new CartLine(dress, "M", 4)), "pm_card_visa", address())),
+                new Purchase(List.of(new CartLine(dress, "M", 4)), "pm_card_visa", address())),
                 "more than the stock: nothing is opened");
     }
 
@@ -126,8 +136,8 @@ class OrphanedCheckoutTest implements RealInfrastructure {
                 .setWorkflowId("test-sweep-" + UUID.randomUUID()).setTaskQueue(TaskQueues.CHECKOUT).build()).sweep();
     }
 
-    private static StoredCheckoutRequest request(long dress) {
-        return new StoredCheckoutRequest(List.of(new CartLine(dress, "M", 1)), "pm_card_visa", address());
+    private static Purchase request(long dress) {
+        return new Purchase(List.of(new CartLine(dress, "M", 1)), "pm_card_visa", address());
     }
 
     private static ShippingAddress address() {

@@ -3,6 +3,7 @@ package com.styleshepherd.store.checkout;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
 import com.styleshepherd.workflows.checkout.PricedCart;
 import com.styleshepherd.workflows.checkout.PricedLine;
+import com.styleshepherd.workflows.checkout.Purchase;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,7 +35,8 @@ public class CheckoutOpener {
     /**
      * The checkout, opened now ({@code created}) or earlier with this key: compare
      * {@link CheckoutRecord#requestHash()} with the request's, a key reused for another request is the
-     * caller's mistake. {@code cart} is the cart as priced now; null for one found by its key.
+     * caller's mistake. {@code cart} is the cart as priced now, for the workflow's input
+     * ({@link CheckoutRecord#toRequest}); null for one found by its key (its totals are on the row).
      */
     public record Opened(CheckoutRecord checkout, boolean created, PricedCart cart) implements Outcome {
     }
@@ -51,7 +53,7 @@ public class CheckoutOpener {
      * Opens the checkout {@code userId} asks for under {@code idempotencyKey} (already scoped to the
      * shopper), or finds the one this key opened before.
      */
-    public Outcome open(String userId, String idempotencyKey, StoredCheckoutRequest request) {
+    public Outcome open(String userId, String idempotencyKey, Purchase request) {
         Optional<CheckoutRecord> existing = checkouts.findByIdempotencyKey(idempotencyKey);
         if (existing.isPresent()) {
             return new Opened(existing.get(), false, null);
@@ -67,7 +69,7 @@ public class CheckoutOpener {
             return new OutOfStock(shortLine.get(), cart.lines().get(shortLine.get() - 1), cart);
         }
         CheckoutStore.Opening opening = checkouts.open(new NewCheckout(UUID.randomUUID(), userId, idempotencyKey,
-                request.hash(userId), CheckoutWorkflow.workflowId(idempotencyKey), request));
+                request.hash(userId), CheckoutWorkflow.workflowId(idempotencyKey), request, cart));
         // Not created: another request with this key won the race, and this is its checkout.
         return new Opened(opening.checkout(), opening.created(), opening.created() ? cart : null);
     }

@@ -7,6 +7,7 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,12 +18,14 @@ interface CheckoutRepository extends GenericRepository<CheckoutRecord, UUID> {
 
     /** 1 when the row was inserted, 0 when a checkout with this idempotency key exists already. */
     @Query("""
-            INSERT INTO checkouts (id, user_id, idempotency_key, request_hash, workflow_id, status, request)
-            VALUES (:id, :userId, :idempotencyKey, :requestHash, :workflowId, 'PENDING', CAST(:request AS jsonb))
+            INSERT INTO checkouts (id, user_id, idempotency_key, request_hash, workflow_id, status, request,
+                                   subtotal, total, currency)
+            VALUES (:id, :userId, :idempotencyKey, :requestHash, :workflowId, 'PENDING', CAST(:request AS jsonb),
+                    :subtotal, :total, :currency)
             ON CONFLICT (idempotency_key) DO NOTHING
             """)
     int insertIfAbsent(UUID id, String userId, String idempotencyKey, String requestHash, String workflowId,
-            String request);
+            String request, BigDecimal subtotal, BigDecimal total, String currency);
 
     Optional<CheckoutRecord> findById(UUID id);
 
@@ -44,7 +47,7 @@ interface CheckoutRepository extends GenericRepository<CheckoutRecord, UUID> {
             UPDATE checkouts SET subtotal = :subtotal, total = :total, currency = :currency, updated_at = now()
             WHERE id = :id
             """)
-    int priced(UUID id, java.math.BigDecimal subtotal, java.math.BigDecimal total, String currency);
+    int priced(UUID id, BigDecimal subtotal, BigDecimal total, String currency);
 
     @Query("""
             UPDATE checkouts SET status = :status, failure_reason = :failureReason, updated_at = now()
@@ -52,14 +55,20 @@ interface CheckoutRepository extends GenericRepository<CheckoutRecord, UUID> {
             """)
     int end(UUID id, String status, @Nullable String failureReason);
 
+    /**
+     * A run chain begins: PENDING again, and one more run unless it is the first (or the same one again, when
+     * nothing changes).
+     */
     @Query("""
-            UPDATE checkouts SET status = 'PENDING', failure_reason = NULL, runs = runs + 1, updated_at = now()
-            WHERE id = :id AND status IN ('FAILED', 'CANCELLED')
+            UPDATE checkouts SET status = 'PENDING', failure_reason = NULL, first_run_id = :firstRunId,
+                   runs = CASE WHEN first_run_id IS NULL THEN runs ELSE runs + 1 END, updated_at = now()
+            WHERE id = :id AND status <> 'COMPLETED' AND first_run_id IS DISTINCT FROM :firstRunId
             """)
-    int reopen(UUID id);
+    int beginRun(UUID id, String firstRunId);
 
     @Query("""
-            SELECT * FROM checkouts WHERE status = 'PENDING' AND updated_at < now() - make_interval(secs => :ageSeconds)
+            SELECT * FROM checkouts WHERE status = 'PENDING' AND first_run_id IS NULL
+              AND updated_at < now() - make_interval(secs => :ageSeconds)
             ORDER BY updated_at LIMIT :limit
             """)
     List<CheckoutRecord> pendingLongerThan(double ageSeconds, int limit);

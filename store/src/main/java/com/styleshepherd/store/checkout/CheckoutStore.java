@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The {@code checkouts} table: opened by the api (one row per idempotency key), kept in step with the
- * workflow by the checkout activities, read for listing. The workflow is the source of truth while it
+ * The {@code checkouts} table: opened by {@link CheckoutOpener} (one row per idempotency key, priced), its
+ * status written only by the workflow through the checkout activities, read for listing. The workflow is the source of truth while it
  * runs; this is the source of truth for lists and after the workflow's history is gone.
  */
 @Singleton
@@ -42,7 +42,8 @@ public class CheckoutStore {
     public Opening open(NewCheckout checkout) {
         shoppers.ensure(checkout.userId());
         int inserted = repository.insertIfAbsent(checkout.id(), checkout.userId(), checkout.idempotencyKey(),
-                checkout.requestHash(), checkout.workflowId(), json.write(checkout.request()));
+                checkout.requestHash(), checkout.workflowId(), json.write(checkout.request()), checkout.cart().subtotal(),
+                checkout.cart().total(), checkout.cart().currency());
         return new Opening(repository.findByIdempotencyKey(checkout.idempotencyKey()).orElseThrow(), inserted == 1);
     }
 
@@ -84,17 +85,17 @@ public class CheckoutStore {
     }
 
     /**
-     * Puts a FAILED or CANCELLED checkout back to PENDING for an ops retry. False when the checkout is in
-     * any other status (nothing changes).
+     * Records that the run chain {@code firstRunId} is under way: PENDING, no failure reason, one more run when
+     * it follows another chain (an ops retry). A completed checkout, or the same chain again, is left alone.
      */
     @Transactional
-    public boolean reopen(UUID checkoutId) {
-        return repository.reopen(checkoutId) == 1;
+    public void beginRun(UUID checkoutId, String firstRunId) {
+        repository.beginRun(checkoutId, firstRunId);
     }
 
     /**
-     * Checkouts still {@code PENDING} {@code age} after they were opened (or reopened for a retry), oldest
-     * first: the workflow writes a status from its first step, so their workflow may never have started.
+     * Checkouts opened more than {@code age} ago on which no run has begun, oldest first: a run records itself
+     * first, so their workflow never started.
      */
     @ReadOnly
     public List<CheckoutRecord> pendingLongerThan(Duration age, int limit) {

@@ -1,6 +1,7 @@
 package com.styleshepherd.store.checkout;
 
 import com.styleshepherd.workflows.checkout.CartLine;
+import com.styleshepherd.workflows.checkout.Purchase;
 import com.styleshepherd.workflows.checkout.ShippingAddress;
 import io.micronaut.serde.annotation.SerdeImport;
 
@@ -9,6 +10,7 @@ import io.micronaut.serde.annotation.SerdeImport;
  * workflows module carries no Micronaut annotations).
  */
 @SerdeImport(CartLine.class)
+@SerdeImport(Purchase.class)
 @SerdeImport(ShippingAddress.class)
 final class WorkflowPayloadsSerde {
 

@@ -9,13 +9,24 @@ import java.util.UUID;
 
 /**
  * The checkout's steps against PostgreSQL and Valkey (task queue {@code checkout}). Every method is
- * idempotent: Temporal runs an activity at least once, so a retry finds the work already done. Each
- * step also mirrors the checkout's status to the {@code checkouts} table in the same transaction.
+ * idempotent: Temporal runs an activity at least once, so a retry finds the work already done. The
+ * checkout's status on the {@code checkouts} row is the workflow's: written through {@link #beginRun},
+ * {@link #recordStatus} and the endings ({@link #placeOrder}, {@link #closeCheckout}).
  */
 @ActivityInterface
 public interface CheckoutActivities {
 
-    /** Prices the cart from the catalog. Throws {@link CheckoutFailures#PRODUCT_UNAVAILABLE}. */
+    /**
+     * Records on the checkout's row that run {@code firstRunId} (the run chain's first run id) is under way:
+     * status PENDING, no failure reason, and one more run when it follows another. Does nothing for a
+     * completed checkout or a run already recorded.
+     */
+    void beginRun(UUID checkoutId, String firstRunId);
+
+    /**
+     * Prices the cart from the catalog and records the totals on the row. Throws
+     * {@link CheckoutFailures#PRODUCT_UNAVAILABLE}.
+     */
     PricedCart priceCart(CheckoutRequest request);
 
     /** Reads what the return-risk model needs: the shopper's measurements and history, category rates. */

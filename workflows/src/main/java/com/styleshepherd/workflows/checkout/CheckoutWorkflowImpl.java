@@ -58,6 +58,14 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
      * before keep only their final status on the row.
      */
     static final String STATUS_WRITTEN_BY_WORKFLOW = "status-written-by-workflow";
+    /**
+     * Change id of the fifth: each run records itself on the checkout's row first
+     * ({@link CheckoutActivities#beginRun}: PENDING, no failure, one more run for a retry), so an ops retry
+     * only starts a run and never writes the row; and a run uses the cart priced when the checkout was
+     * opened ({@link CheckoutRequest#cart()}) instead of pricing it again. Runs started before price the cart
+     * as their first step.
+     */
+    static final String OPENED_CHECKOUT_CARRIED = "opened-checkout-carried";
 
     private static final RetryOptions BACKOFF = RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofMillis(500))
@@ -136,12 +144,17 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
         this.request = request;
         database = Workflow.getVersion(LOCAL_DATABASE_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1 ? local : checkout;
         writesStatus = Workflow.getVersion(STATUS_WRITTEN_BY_WORKFLOW, Workflow.DEFAULT_VERSION, 1) >= 1;
+        boolean carried = Workflow.getVersion(OPENED_CHECKOUT_CARRIED, Workflow.DEFAULT_VERSION, 1) >= 1;
         // One upsert command as before (replay-safe): the checkout id joined the attributes it sets.
         Workflow.upsertTypedSearchAttributes(SHOPPER_ID.valueSet(request.shopperId()),
                 CHECKOUT_STATUS.valueSet(status.name()), CHECKOUT_ID.valueSet(request.checkoutId().toString()));
         Saga saga = new Saga(new Saga.Options.Builder().setContinueWithError(true).build());
         try {
-            PricedCart cart = database.priceCart(request);
+            if (carried) {
+                // The chain's first run id: a reset run is the same run of the checkout, an ops retry a new one.
+                local.beginRun(request.checkoutId(), Workflow.getInfo().getFirstExecutionRunId());
+            }
+            PricedCart cart = carried && request.cart() != null ? request.cart() : database.priceCart(request);
             Workflow.upsertTypedSearchAttributes(CHECKOUT_TOTAL.valueSet(cart.total().doubleValue()));
 
             reviewReturnRisk(cart);
@@ -191,7 +204,7 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
      * through the retryPayment update; 3-D Secure waits (bounded) for the provider's webhook.
      */
     private void pay(PricedCart cart) {
-        String paymentMethod = request.paymentMethod();
+        String paymentMethod = request.purchase().paymentMethod();
         String run = Workflow.getVersion(PAYMENT_KEYS_SURVIVE_RESET, Workflow.DEFAULT_VERSION, 1) >= 1
                 ? Workflow.getInfo().getFirstExecutionRunId() : Workflow.getInfo().getRunId();
         String idempotencyKey = Workflow.getInfo().getWorkflowId() + "/" + run;

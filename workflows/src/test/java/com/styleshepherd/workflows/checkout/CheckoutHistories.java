@@ -88,9 +88,10 @@ public final class CheckoutHistories {
         String workflowId = CheckoutWorkflow.workflowId("fixture-" + path);
         CheckoutWorkflow workflow = client.newWorkflowStub(CheckoutWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(workflowId).setTaskQueue(TaskQueues.CHECKOUT).build());
+        // As the api starts it: the cart priced when the checkout was opened travels with the request.
         WorkflowClient.start(workflow::checkout, new CheckoutRequest(UUID.randomUUID(), "shopper-1",
-                List.of(new CartLine(7, "M", 1)), "pm_card_visa",
-                new ShippingAddress("Ada Lovelace", "1 Loom St", "London", "N1 9GU", "GB"), POLICY));
+                new Purchase(List.of(new CartLine(7, "M", 1)), "pm_card_visa",
+                        new ShippingAddress("Ada Lovelace", "1 Loom St", "London", "N1 9GU", "GB")), POLICY, cart));
         if (path.equals("decline-then-retry")) {
             await(workflow, CheckoutStatus.PAYMENT_DECLINED);
             workflow.retryPayment("pm_card_visa");

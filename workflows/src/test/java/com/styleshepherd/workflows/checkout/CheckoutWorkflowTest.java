@@ -264,6 +264,24 @@ class CheckoutWorkflowTest {
         verify(checkout, never()).recordReturnRisk(any(), any());
     }
 
+    @Test
+    void aCartPricedAtOpeningIsCarriedAndEachRunRecordsItselfFirst() {
+        when(payments.chargePayment(any())).thenReturn(succeeded());
+        CheckoutRequest opened = request("pm_card_visa");
+        opened = new CheckoutRequest(opened.checkoutId(), opened.shopperId(), opened.purchase(), POLICY, cart);
+        CheckoutWorkflow workflow = workflow();
+
+        CheckoutState result = workflow.checkout(opened);
+
+        assertEquals(CheckoutStatus.COMPLETED, result.status());
+        verify(checkout, never()).priceCart(any());
+        String firstRunId = WorkflowStub.fromTyped(workflow).getExecution().getRunId();
+        InOrder steps = inOrder(checkout, returnRisk);
+        steps.verify(checkout).beginRun(checkoutId, firstRunId);
+        steps.verify(checkout).collectReturnRiskSignals(checkoutId, "shopper-1", cart);
+        steps.verify(checkout).placeOrder(checkoutId, "shopper-1", cart);
+    }
+
     private CheckoutWorkflow workflow() {
         return client.newWorkflowStub(CheckoutWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(CheckoutWorkflow.workflowId(UUID.randomUUID().toString()))
@@ -271,9 +289,10 @@ class CheckoutWorkflowTest {
                 .build());
     }
 
+    /** A request as an ops retry (or the sweep) starts it: the workflow prices the cart. */
     private CheckoutRequest request(String paymentMethod) {
-        return new CheckoutRequest(checkoutId, "shopper-1", List.of(new CartLine(7, "M", 1)), paymentMethod,
-                new ShippingAddress("Ada Lovelace", "1 Loom St", "London", "N1 9GU", "GB"), POLICY);
+        return new CheckoutRequest(checkoutId, "shopper-1", new Purchase(List.of(new CartLine(7, "M", 1)), paymentMethod,
+                new ShippingAddress("Ada Lovelace", "1 Loom St", "London", "N1 9GU", "GB")), POLICY, null);
     }
 
     private static CheckoutState awaitState(CheckoutWorkflow workflow, Predicate<CheckoutState> condition) {

@@ -10,7 +10,14 @@ import static org.mockito.Mockito.withSettings;
 
 import com.styleshepherd.workflows.RecordingEngine;
 import com.styleshepherd.workflows.TaskQueues;
+import com.styleshepherd.workflows.checkout.CartLine;
 import com.styleshepherd.workflows.checkout.CheckoutPolicy;
+import com.styleshepherd.workflows.checkout.CheckoutRequest;
+import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
+import com.styleshepherd.workflows.checkout.PricedCart;
+import com.styleshepherd.workflows.checkout.PricedLine;
+import com.styleshepherd.workflows.checkout.Purchase;
+import com.styleshepherd.workflows.checkout.ShippingAddress;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -25,7 +32,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Records a conversation's history (a search, "the first one in M", size advice, goodbye) into
+ * Records a conversation's history (a search, "the first one in M", size advice, "buy it", goodbye) into
  * {@code src/test/resources/histories/conversation}, for {@link ConversationReplayTest}, on a real
  * Temporal server: {@code scripts/record-histories.sh} after a deliberate, versioned change (keep the
  * older files; see docs/operations.md). Its {@code main} takes the file prefix and, optionally,
@@ -67,6 +74,19 @@ public final class ConversationHistories {
                 new Entities(null, null, null, null, null, "M", 1, null, null, null, null, null), "rules"));
         when(stylist.understand(eq("what size should I get"), any())).thenReturn(new Understanding(Intent.SIZE_ADVICE,
                 Entities.NONE, "rules"));
+        when(stylist.understand(eq("buy it"), any())).thenReturn(new Understanding(Intent.CHECKOUT, Entities.NONE,
+                "rules"));
+        Wallet wallet = new Wallet("pm_card_visa", new ShippingAddress("Ada Lovelace", "1 Loom St", "London", "N1 9GU",
+                "GB"));
+        PricedCart cart = new PricedCart(List.of(new PricedLine(1, 7, 71, "SS-DRS-0007", "Lilac Wrap Dress", "dresses",
+                "M", 1, new BigDecimal("60.00"), new BigDecimal("60.00"))), new BigDecimal("60.00"),
+                new BigDecimal("60.00"), "USD");
+        UUID checkoutId = UUID.nameUUIDFromBytes("recorded-checkout".getBytes());
+        // The checkout child is started, not run: no worker polls the checkout queue here.
+        when(shop.openCheckout(any())).thenReturn(new CheckoutPlan(CheckoutPlan.Status.OPENED,
+                new CheckoutRequest(checkoutId, "ada", new Purchase(List.of(new CartLine(7, "M", 1)),
+                        wallet.paymentMethod(), wallet.shippingAddress()), CheckoutPolicy.DEFAULT, cart),
+                CheckoutWorkflow.workflowId("recorded-" + checkoutId), cart.total(), cart.currency(), null));
         when(stylist.understand(eq("bye"), any())).thenReturn(new Understanding(Intent.GOODBYE, Entities.NONE, "rules"));
         when(discovery.findProducts(anyString(), any(), anyInt())).thenReturn(new ProductMatches(List.of(dress), List.of()));
         when(sizing.adviseSize(anyString(), eq(7L))).thenReturn(new SizeAdvice(7, "M", "your usual size in dresses"));
@@ -77,10 +97,11 @@ public final class ConversationHistories {
         ConversationWorkflow workflow = client.newWorkflowStub(ConversationWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(ConversationWorkflow.workflowId(conversationId))
                 .setTaskQueue(TaskQueues.CONVERSATION).build());
-        WorkflowClient.start(workflow::converse, ConversationStart.fresh(conversationId, "ada", null,
+        WorkflowClient.start(workflow::converse, ConversationStart.fresh(conversationId, "ada", wallet,
                 new ConversationPolicy(Duration.ofMinutes(30), 50, 5, CheckoutPolicy.DEFAULT)));
         WorkflowStub run = WorkflowStub.fromTyped(workflow);
-        for (String said : List.of("lilac dresses", "the first one in M", "what size should I get", "bye")) {
+        for (String said : List.of("lilac dresses", "the first one in M", "what size should I get", "buy it",
+                "bye")) {
             UUID turnId = UUID.nameUUIDFromBytes(said.getBytes());
             run.startUpdate(UpdateOptions.newBuilder(TurnResult.class).setUpdateName("turn")
                     .setUpdateId(turnId.toString()).setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Replays recorded conversation histories against today's code: a change that would break running
  * conversations (a step moved between activity kinds, a new call before an old one) fails here, not in
  * production. {@code v1-*} was recorded on the test server with understand, reply and record as local
- * activities; {@code v2-*} on a real Temporal server ({@code scripts/record-histories.sh}).
+ * activities; {@code v2-*} on a real Temporal server ({@code scripts/record-histories.sh}); {@code v3-*} there
+ * too, with a "buy it" turn that opens a checkout and starts its workflow as a child.
  */
 class ConversationReplayTest {
 

@@ -1,17 +1,23 @@
-package com.styleshepherd.store.checkout;
+package com.styleshepherd.workflows.checkout;
 
-import com.styleshepherd.workflows.checkout.CartLine;
-import com.styleshepherd.workflows.checkout.ShippingAddress;
-import io.micronaut.serde.annotation.Serdeable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
-/** What the shopper asked for, kept with the checkout so an ops retry can start the same run again. */
-@Serdeable
-public record StoredCheckoutRequest(List<CartLine> items, String paymentMethod, ShippingAddress shippingAddress) {
+/**
+ * What a shopper asks to buy: the one shape of a checkout request from the api's body (or a conversation's
+ * cart) through the {@code checkouts} row to the workflow's input. Prices are never part of it.
+ *
+ * @param items cart lines; one per product and size
+ * @param paymentMethod a payment method id of the provider (e.g. {@code pm_card_visa})
+ */
+public record Purchase(List<CartLine> items, String paymentMethod, ShippingAddress shippingAddress) {
+
+    public Purchase {
+        items = List.copyOf(items);
+    }
 
     /**
      * SHA-256 (hex) of the shopper and every field, in order: the same request hashes the same, any change
