@@ -19,64 +19,19 @@ import java.util.regex.Pattern;
  */
 public final class ShoppingLanguage {
 
+    // The vocabularies are data: src/main/resources/language/*.tsv|txt (Vocabularies reads them).
+
     /** Word (or phrase) → catalog category slug. Longer phrases are matched first. */
-    public static final Map<String, String> CATEGORIES = ordered(Map.ofEntries(
-            Map.entry("t-shirt", "tops"), Map.entry("t shirt", "tops"), Map.entry("tee", "tops"), Map.entry("top", "tops"),
-            Map.entry("blouse", "tops"), Map.entry("tank top", "tops"), Map.entry("camisole", "tops"),
-            Map.entry("shirt", "shirts"), Map.entry("button-down", "shirts"),
-            Map.entry("dress", "dresses"), Map.entry("gown", "dresses"),
-            Map.entry("sweater", "knitwear"), Map.entry("jumper", "knitwear"), Map.entry("cardigan", "knitwear"),
-            Map.entry("knitwear", "knitwear"), Map.entry("hoodie", "knitwear"),
-            Map.entry("jacket", "outerwear"), Map.entry("coat", "outerwear"), Map.entry("parka", "outerwear"),
-            Map.entry("blazer", "outerwear"), Map.entry("outerwear", "outerwear"), Map.entry("trench", "outerwear"),
-            Map.entry("leggings", "activewear"), Map.entry("activewear", "activewear"), Map.entry("sports bra", "activewear"),
-            Map.entry("gym wear", "activewear"), Map.entry("joggers", "activewear"),
-            Map.entry("skirt", "skirts"),
-            Map.entry("trousers", "trousers"), Map.entry("pants", "trousers"), Map.entry("chinos", "trousers"),
-            Map.entry("slacks", "trousers"),
-            Map.entry("jeans", "jeans"), Map.entry("denims", "jeans"),
-            Map.entry("shoes", "shoes"), Map.entry("shoe", "shoes"), Map.entry("sneakers", "shoes"),
-            Map.entry("trainers", "shoes"), Map.entry("boots", "shoes"), Map.entry("heels", "shoes"),
-            Map.entry("sandals", "shoes"), Map.entry("loafers", "shoes"),
-            Map.entry("handbag", "bags"), Map.entry("bag", "bags"), Map.entry("tote", "bags"), Map.entry("backpack", "bags"),
-            Map.entry("purse", "bags"), Map.entry("clutch", "bags"),
-            Map.entry("accessories", "accessories"), Map.entry("accessory", "accessories"), Map.entry("scarf", "accessories"),
-            Map.entry("belt", "accessories"), Map.entry("hat", "accessories"), Map.entry("cap", "accessories"),
-            Map.entry("sunglasses", "accessories"), Map.entry("jewellery", "accessories"), Map.entry("jewelry", "accessories")));
+    public static final Map<String, String> CATEGORIES = Vocabularies.pairs("categories.tsv");
 
     /** Colour word → the catalog's colour (synonyms folded). */
-    public static final Map<String, String> COLOURS = ordered(Map.ofEntries(
-            Map.entry("forest green", "forest green"), Map.entry("denim blue", "denim blue"), Map.entry("navy blue", "navy"),
-            Map.entry("black", "black"), Map.entry("white", "white"), Map.entry("ivory", "ivory"), Map.entry("cream", "ivory"),
-            Map.entry("off white", "ivory"), Map.entry("grey", "grey"), Map.entry("gray", "grey"),
-            Map.entry("charcoal", "charcoal"), Map.entry("navy", "navy"), Map.entry("blue", "blue"),
-            Map.entry("cobalt", "cobalt"), Map.entry("red", "red"), Map.entry("burgundy", "burgundy"),
-            Map.entry("maroon", "burgundy"), Map.entry("wine", "burgundy"), Map.entry("rust", "rust"),
-            Map.entry("orange", "orange"), Map.entry("mustard", "mustard"), Map.entry("yellow", "yellow"),
-            Map.entry("sage", "sage"), Map.entry("olive", "olive"), Map.entry("khaki", "olive"), Map.entry("green", "green"),
-            Map.entry("camel", "camel"), Map.entry("tan", "camel"), Map.entry("beige", "sand"), Map.entry("sand", "sand"),
-            Map.entry("brown", "brown"), Map.entry("pink", "pink"), Map.entry("blush", "blush"),
-            Map.entry("lilac", "lilac"), Map.entry("lavender", "lilac"), Map.entry("purple", "purple")));
+    public static final Map<String, String> COLOURS = Vocabularies.pairs("colours.tsv");
 
     /** Occasion word → the catalog's occasion. */
-    public static final Map<String, String> OCCASIONS = ordered(Map.ofEntries(
-            Map.entry("wedding", "wedding guest"), Map.entry("date night", "date night"), Map.entry("date", "date night"),
-            Map.entry("party", "party"), Map.entry("parties", "party"), Map.entry("cocktail", "party"),
-            Map.entry("the office", "work"), Map.entry("office", "work"), Map.entry("work", "work"),
-            Map.entry("interview", "work"), Map.entry("gym", "gym"), Map.entry("workout", "gym"),
-            Map.entry("running", "gym"), Map.entry("yoga", "gym"), Map.entry("vacation", "vacation"),
-            Map.entry("holiday", "vacation"), Map.entry("beach", "vacation"), Map.entry("travel", "travel"),
-            Map.entry("trip", "travel"), Map.entry("formal", "formal"), Map.entry("gala", "formal"),
-            Map.entry("everyday", "everyday"), Map.entry("casual", "everyday"), Map.entry("outdoor", "outdoor"),
-            Map.entry("outdoors", "outdoor"), Map.entry("hiking", "outdoor"), Map.entry("camping", "outdoor"),
-            Map.entry("weekend", "weekend")));
+    public static final Map<String, String> OCCASIONS = Vocabularies.pairs("occasions.tsv");
 
     /** Words that describe a product without being a category, colour or occasion. */
-    static final List<String> DESCRIPTORS = List.of("linen", "silk", "wool", "cotton", "leather", "cashmere",
-            "satin", "velvet", "lace", "denim", "suede", "floral", "striped", "stripes", "plaid", "checked", "polka",
-            "printed", "knit", "oversized", "slim", "cropped", "midi", "maxi", "mini", "wrap", "summer", "winter",
-            "spring", "autumn", "warm", "light", "lightweight", "waterproof", "comfortable", "elegant", "classic",
-            "relaxed", "fitted", "flowy", "sporty", "chic", "vintage", "minimal", "bold");
+    static final List<String> DESCRIPTORS = Vocabularies.words("descriptors.txt");
 
     private static final Map<Pattern, String> CATEGORY_PHRASES = phrases(CATEGORIES);
     private static final Map<Pattern, String> COLOUR_PHRASES = phrases(COLOURS);
@@ -84,9 +39,8 @@ public final class ShoppingLanguage {
     private static final List<Pattern> DESCRIPTOR_WORDS =
             DESCRIPTORS.stream().map(word -> Pattern.compile("\\b" + word + "\\b")).toList();
 
-    static final Map<String, String> SIZE_WORDS = ordered(Map.of(
-            "extra extra small", "XXS", "extra small", "XS", "small", "S", "medium", "M", "large", "L",
-            "extra large", "XL", "extra extra large", "XXL"));
+    /** Spoken size → the size as the catalog writes it. */
+    static final Map<String, String> SIZE_WORDS = Vocabularies.pairs("size-words.tsv");
     private static final String SIZE_TOKEN =
             "(extra extra small|extra small|small|medium|extra extra large|extra large|large|xxs|xs|s|m|l|xl|xxl|\\d{1,2})";
     private static final Pattern SIZE_AFTER_WORD =
@@ -418,14 +372,4 @@ public final class ShoppingLanguage {
         return phrases;
     }
 
-    /** Longest phrase first, so "forest green" wins over "green" at the same place. */
-    private static Map<String, String> ordered(Map<String, String> entries) {
-        Map<String, String> ordered = new LinkedHashMap<>();
-        entries.entrySet().stream()
-                .sorted((a, b) -> b.getKey().length() != a.getKey().length()
-                        ? b.getKey().length() - a.getKey().length()
-                        : a.getKey().compareTo(b.getKey()))
-                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
-        return ordered;
-    }
-}
+    /** Longest phrase first, so "forest green" wins over "green" at the same place. */}

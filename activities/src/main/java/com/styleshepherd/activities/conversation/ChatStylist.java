@@ -104,11 +104,19 @@ public final class ChatStylist implements Stylist {
             Parsed parsed = json.readValue(answer.strip(), Argument.of(Parsed.class));
             Intent intent = Intent.valueOf(parsed.intent().toUpperCase(Locale.ROOT));
             ParsedEntities e = parsed.entities() == null ? ParsedEntities.NONE : parsed.entities();
-            Entities entities = new Entities(
-                    known(e.colour(), ShoppingLanguage.COLOURS), known(e.category(), ShoppingLanguage.CATEGORIES),
-                    known(e.occasion(), ShoppingLanguage.OCCASIONS), e.minPrice(), e.maxPrice(),
-                    e.size() == null ? null : e.size().toUpperCase(Locale.ROOT), e.itemNumber(), e.quantity(),
-                    e.priceDirection(), e.returnReason(), e.preference(), e.keywords());
+            Entities entities = Entities.builder()
+                    .colour(known(e.colour(), ShoppingLanguage.COLOURS))
+                    .category(known(e.category(), ShoppingLanguage.CATEGORIES))
+                    .occasion(known(e.occasion(), ShoppingLanguage.OCCASIONS))
+                    .priceRange(e.minPrice(), e.maxPrice())
+                    .size(e.size() == null ? null : e.size().toUpperCase(Locale.ROOT))
+                    .itemNumber(e.itemNumber())
+                    .quantity(e.quantity())
+                    .priceDirection(e.priceDirection())
+                    .returnReason(e.returnReason())
+                    .preference(e.preference())
+                    .keywords(e.keywords())
+                    .build();
             return java.util.Optional.of(new Understanding(intent, entities, "llm:" + client.model()));
         } catch (IOException | RuntimeException unusable) {
             return java.util.Optional.empty();

@@ -118,9 +118,9 @@ class ChatStylistTest {
         ReplyRequest request = new ReplyRequest("u", "navy dresses", new Understanding(Intent.SEARCH,
                 new com.styleshepherd.workflows.conversation.Entities("navy", "dresses", null, null, null, null, null,
                         null, null, null, null, null), "rules"),
-                new TurnOutcome(TurnOutcome.Result.DONE, new ProductMatches(List.of(new ShownProduct(1, "Navy Wrap Dress",
-                        "dresses", "navy", new BigDecimal("89.00"), "USD", List.of("M"), null)), List.of()),
-                        null, null, List.of(), null, null, null, null),
+                TurnOutcome.of(TurnOutcome.Result.DONE, List.of()).withMatches(new ProductMatches(List.of(
+                        new ShownProduct(1, "Navy Wrap Dress", "dresses", "navy", new BigDecimal("89.00"), "USD",
+                                List.of("M"), null)), List.of())),
                 new SearchSlots("navy", "dresses", null, null, null, null, null));
 
         String reply = stylist.compose(request);

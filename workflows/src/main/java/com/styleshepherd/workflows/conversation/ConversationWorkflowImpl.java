@@ -306,20 +306,20 @@ public class ConversationWorkflowImpl implements ConversationWorkflow {
         ProductMatches matches = discovery.findProducts(start.userId(), slots, start.policy().resultsPerSearch());
         if (matches.products().isEmpty()) {
             // Keep what was shown: "cheaper ones" again should not compound a search that found nothing.
-            return new TurnOutcome(Result.NOTHING_FOUND, matches, null, null, context.cart(), null, null, null, null);
+            return TurnOutcome.of(Result.NOTHING_FOUND, context.cart()).withMatches(matches);
         }
         context = context.withResults(matches.products(), slots);
-        return new TurnOutcome(Result.DONE, matches, null, null, context.cart(), null, null, null, null);
+        return TurnOutcome.of(Result.DONE, context.cart()).withMatches(matches);
     }
 
     private TurnOutcome recommend(Entities e) {
         ProductMatches matches = discovery.recommend(start.userId(), e.occasion(), e.maxPrice(),
                 start.policy().resultsPerSearch());
         if (matches.products().isEmpty()) {
-            return new TurnOutcome(Result.NOTHING_FOUND, matches, null, null, context.cart(), null, null, null, null);
+            return TurnOutcome.of(Result.NOTHING_FOUND, context.cart()).withMatches(matches);
         }
         context = context.withResults(matches.products(), SearchSlots.of(e));
-        return new TurnOutcome(Result.DONE, matches, null, null, context.cart(), null, null, null, null);
+        return TurnOutcome.of(Result.DONE, context.cart()).withMatches(matches);
     }
 
     private TurnOutcome adviseSize(Entities e) {
@@ -329,7 +329,7 @@ public class ConversationWorkflowImpl implements ConversationWorkflow {
         }
         SizeAdvice advice = sizing.adviseSize(start.userId(), product.get().productId());
         context = context.withFocus(product.get().productId(), false);
-        return new TurnOutcome(Result.DONE, null, product.get(), advice.size(), context.cart(), advice, null, null, null);
+        return TurnOutcome.of(Result.DONE, context.cart()).about(product.get(), advice.size()).withSizeAdvice(advice);
     }
 
     private TurnOutcome addToCart(Entities e) {
@@ -341,16 +341,15 @@ public class ConversationWorkflowImpl implements ConversationWorkflow {
         Optional<String> size = Dialogue.sizeToAdd(chosen, e);
         if (size.isEmpty()) {
             context = context.withFocus(chosen.productId(), true);
-            return new TurnOutcome(Result.WHICH_SIZE, null, chosen, null, context.cart(), null, null, null, null);
+            return TurnOutcome.of(Result.WHICH_SIZE, context.cart()).about(chosen, null);
         }
         if (!Dialogue.inStock(chosen, size.get())) {
             context = context.withFocus(chosen.productId(), false);
-            return new TurnOutcome(Result.SIZE_UNAVAILABLE, null, chosen, size.get(), context.cart(), null, null, null,
-                    null);
+            return TurnOutcome.of(Result.SIZE_UNAVAILABLE, context.cart()).about(chosen, size.get());
         }
         int quantity = e.quantity() == null ? 1 : Math.max(1, Math.min(20, e.quantity()));
         context = context.withCart(Dialogue.add(context.cart(), chosen, size.get(), quantity), chosen.productId());
-        return new TurnOutcome(Result.DONE, null, chosen, size.get(), context.cart(), null, null, null, null);
+        return TurnOutcome.of(Result.DONE, context.cart()).about(chosen, size.get());
     }
 
     private TurnOutcome removeFromCart(Entities e) {
@@ -363,7 +362,7 @@ public class ConversationWorkflowImpl implements ConversationWorkflow {
         }
         CartItem removed = line.get();
         context = context.withCart(Dialogue.remove(context.cart(), removed), null);
-        return new TurnOutcome(Result.DONE, null, removed.asShown(), removed.size(), context.cart(), null, null, null, null);
+        return TurnOutcome.of(Result.DONE, context.cart()).about(removed.asShown(), removed.size());
     }
 
     private TurnOutcome checkout(UUID turnId) {
@@ -376,13 +375,13 @@ public class ConversationWorkflowImpl implements ConversationWorkflow {
         CheckoutPlan plan = shop.openCheckout(new CheckoutOpening(start.conversationId(), turnId, start.userId(),
                 context.cart(), start.wallet(), start.policy().checkout()));
         if (plan.status() != CheckoutPlan.Status.OPENED) {
-            return new TurnOutcome(plan.status() == CheckoutPlan.Status.OUT_OF_STOCK ? Result.OUT_OF_STOCK : Result.UNAVAILABLE,
-                    null, null, null, context.cart(), null, null, null, plan);
+            return TurnOutcome.of(plan.status() == CheckoutPlan.Status.OUT_OF_STOCK ? Result.OUT_OF_STOCK
+                    : Result.UNAVAILABLE, context.cart()).withCheckout(plan);
         }
         startCheckout(plan);
         List<CartItem> bought = context.cart();
         context = context.withCart(List.of(), null);
-        return new TurnOutcome(Result.DONE, null, null, null, bought, null, null, null, plan);
+        return TurnOutcome.of(Result.DONE, bought).withCheckout(plan);
     }
 
     /**
@@ -411,7 +410,7 @@ public class ConversationWorkflowImpl implements ConversationWorkflow {
         if (order == null) {
             return TurnOutcome.of(Result.NO_ORDERS, context.cart());
         }
-        return new TurnOutcome(Result.DONE, null, null, null, context.cart(), null, order, null, null);
+        return TurnOutcome.of(Result.DONE, context.cart()).withOrder(order);
     }
 
     private TurnOutcome startReturn(Entities e) {
@@ -419,7 +418,7 @@ public class ConversationWorkflowImpl implements ConversationWorkflow {
                 e.returnReason()));
         Result result = outcome.returnId() != null ? Result.DONE
                 : outcome.item() == null && outcome.problem() == null ? Result.NO_ORDERS : Result.RETURN_REFUSED;
-        return new TurnOutcome(result, null, null, null, context.cart(), null, null, outcome, null);
+        return TurnOutcome.of(result, context.cart()).withReturn(outcome);
     }
 
     private TurnOutcome remember(Entities e) {

@@ -35,12 +35,96 @@ public record Entities(
     /** {@link #itemNumber} of "the last one". */
     public static final int LAST = -1;
 
-    public static final Entities NONE =
-            new Entities(null, null, null, null, null, null, null, null, null, null, null, null);
+    public static final Entities NONE = builder().build();
+
+    /** Entities built by name: {@code Entities.builder().colour("navy").category("dresses").build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
 
     /** Whether anything here narrows a product search. */
     public boolean describesProducts() {
         return colour != null || category != null || occasion != null || minPrice != null || maxPrice != null
                 || size != null || priceDirection != null || (keywords != null && !keywords.isBlank());
+    }
+
+    /** Names each field as it is set; unset fields stay null. */
+    public static final class Builder {
+        private String colour;
+        private String category;
+        private String occasion;
+        private BigDecimal minPrice;
+        private BigDecimal maxPrice;
+        private String size;
+        private Integer itemNumber;
+        private Integer quantity;
+        private String priceDirection;
+        private String returnReason;
+        private String preference;
+        private String keywords;
+
+        private Builder() {
+        }
+
+        public Builder colour(String value) {
+            colour = value;
+            return this;
+        }
+
+        public Builder category(String value) {
+            category = value;
+            return this;
+        }
+
+        public Builder occasion(String value) {
+            occasion = value;
+            return this;
+        }
+
+        public Builder priceRange(BigDecimal min, BigDecimal max) {
+            minPrice = min;
+            maxPrice = max;
+            return this;
+        }
+
+        public Builder size(String value) {
+            size = value;
+            return this;
+        }
+
+        public Builder itemNumber(Integer value) {
+            itemNumber = value;
+            return this;
+        }
+
+        public Builder quantity(Integer value) {
+            quantity = value;
+            return this;
+        }
+
+        public Builder priceDirection(String value) {
+            priceDirection = value;
+            return this;
+        }
+
+        public Builder returnReason(String value) {
+            returnReason = value;
+            return this;
+        }
+
+        public Builder preference(String value) {
+            preference = value;
+            return this;
+        }
+
+        public Builder keywords(String value) {
+            keywords = value;
+            return this;
+        }
+
+        public Entities build() {
+            return new Entities(colour, category, occasion, minPrice, maxPrice, size, itemNumber, quantity,
+                    priceDirection, returnReason, preference, keywords);
+        }
     }
 }

@@ -69,9 +69,9 @@ public final class ConversationHistories {
                 "USD", List.of("S", "M"), null);
         when(stylist.compose(any())).thenReturn("ok");
         when(stylist.understand(eq("lilac dresses"), any())).thenReturn(new Understanding(Intent.SEARCH,
-                new Entities("lilac", "dresses", null, null, null, null, null, null, null, null, null, null), "rules"));
+                Entities.builder().colour("lilac").category("dresses").build(), "rules"));
         when(stylist.understand(eq("the first one in M"), any())).thenReturn(new Understanding(Intent.ADD_TO_CART,
-                new Entities(null, null, null, null, null, "M", 1, null, null, null, null, null), "rules"));
+                Entities.builder().size("M").itemNumber(1).build(), "rules"));
         when(stylist.understand(eq("what size should I get"), any())).thenReturn(new Understanding(Intent.SIZE_ADVICE,
                 Entities.NONE, "rules"));
         when(stylist.understand(eq("buy it"), any())).thenReturn(new Understanding(Intent.CHECKOUT, Entities.NONE,
