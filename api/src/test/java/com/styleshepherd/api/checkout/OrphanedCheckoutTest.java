@@ -42,6 +42,7 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false, environments = "dev")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "styleshepherd.demo-catalog.enabled", value = "false")
+@Property(name = "styleshepherd.checkout.hold-sweep-interval", value = "2s")
 class OrphanedCheckoutTest implements RealInfrastructure {
 
     @Inject
@@ -102,6 +103,27 @@ class OrphanedCheckoutTest implements RealInfrastructure {
         sweep();
         assertEquals(1, orders.countForCheckout(orphan.id()), "a second sweep starts nothing again");
         assertEquals(2, fixtures.stock(dress, "M"), "one unit sold, once");
+    }
+
+    /**
+     * Nobody calls the sweep here: the Schedule (a real server) or, on the embedded test server that has no
+     * Schedules, the worker's own timer starts the sweep workflow every {@code hold-sweep-interval}.
+     */
+    @Test
+    void theSweepRunsOnItsOwnEveryInterval() {
+        String userId = "unswept-" + UUID.randomUUID();
+        long dress = fixtures.dress(2);
+        CheckoutRecord orphan = open(userId, dress, "unswept-key-" + UUID.randomUUID());
+        transactions.executeWrite(status -> jdbc.prepareStatement(
+                "UPDATE checkouts SET updated_at = now() - interval '2 minutes' WHERE id = ?", statement -> {
+                    statement.setObject(1, orphan.id());
+                    return statement.executeUpdate();
+                }));
+
+        Reply done = fixtures.awaitStatus(orphan.id().toString(), tokens.shopper(userId), "COMPLETED");
+
+        assertEquals("COMPLETED", done.body().get("status"), done.body().toString());
+        assertEquals(1, orders.countForCheckout(orphan.id()));
     }
 
     @Test

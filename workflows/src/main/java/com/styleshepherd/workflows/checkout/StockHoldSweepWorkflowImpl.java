@@ -11,8 +11,8 @@ import java.time.Duration;
  */
 public class StockHoldSweepWorkflowImpl implements StockHoldSweepWorkflow {
 
-    /** Holds expired in one transaction (the worker's own timer uses it too, where there are no Schedules). */
-    public static final int BATCH = 500;
+    /** Holds expired in one transaction. */
+    static final int BATCH = 500;
     /** Keeps one run's history small; the next scheduled run takes what is left. */
     static final int MAX_BATCHES = 50;
     static final String START_ORPHANED_CHECKOUTS = "start-orphaned-checkouts";
