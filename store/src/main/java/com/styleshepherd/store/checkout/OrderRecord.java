@@ -16,9 +16,4 @@ public record OrderRecord(
         UUID id, UUID checkoutId, String userId, String status, String paymentStatus, BigDecimal subtotal,
         BigDecimal total, String currency, ShippingAddress shippingAddress, List<OrderLineRecord> lines,
         Instant createdAt) {
-
-    OrderRecord withLines(List<OrderLineRecord> orderLines) {
-        return new OrderRecord(id, checkoutId, userId, status, paymentStatus, subtotal, total, currency,
-                shippingAddress, List.copyOf(orderLines), createdAt);
-    }
 }
