@@ -3,11 +3,9 @@ package com.styleshepherd.store.checkout;
 import com.styleshepherd.workflows.checkout.CartLine;
 import com.styleshepherd.workflows.checkout.PricedCart;
 import com.styleshepherd.workflows.checkout.PricedLine;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +15,10 @@ import java.util.Map;
 @Singleton
 public class CartPricing {
 
-    private final JdbcOperations jdbc;
+    private final PricingRepository sizes;
 
-    CartPricing(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    CartPricing(PricingRepository sizes) {
+        this.sizes = sizes;
     }
 
     /**
@@ -29,7 +27,8 @@ public class CartPricing {
      */
     @ReadOnly
     public PricedCart price(List<CartLine> items) {
-        Map<String, Row> rows = rows(items.stream().mapToLong(CartLine::productId).distinct().toArray());
+        Map<String, PricingRepository.SizeOnSale> rows = rows(items.stream().map(CartLine::productId).distinct()
+                .toArray(Long[]::new));
         List<PricedLine> lines = new ArrayList<>();
         String currency = null;
         BigDecimal subtotal = BigDecimal.ZERO;
@@ -38,7 +37,7 @@ public class CartPricing {
             if (rows.keySet().stream().noneMatch(key -> key.startsWith(item.productId() + "/"))) {
                 throw new ProductUnavailableException(i, "productId", "No product " + item.productId());
             }
-            Row row = rows.get(item.productId() + "/" + item.size());
+            PricingRepository.SizeOnSale row = rows.get(item.productId() + "/" + item.size());
             if (row == null || !row.active()) {
                 throw new ProductUnavailableException(i, "size",
                         "Product " + item.productId() + " is not sold in size " + item.size());
@@ -57,28 +56,11 @@ public class CartPricing {
         return new PricedCart(lines, subtotal, subtotal, currency);
     }
 
-    private Map<String, Row> rows(long[] productIds) {
-        return jdbc.prepareStatement("""
-                SELECT p.id, p.sku, p.name, p.category, p.price, p.currency, s.id AS size_id, s.size, s.active
-                FROM products p JOIN product_sizes s ON s.product_id = p.id
-                WHERE p.id = ANY (?)
-                """, statement -> {
-            statement.setArray(1, statement.getConnection().createArrayOf("bigint",
-                    java.util.Arrays.stream(productIds).boxed().toArray()));
-            Map<String, Row> rows = new HashMap<>();
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    Row row = new Row(result.getLong("size_id"), result.getString("sku"), result.getString("name"),
-                            result.getString("category"), result.getBigDecimal("price"), result.getString("currency"),
-                            result.getBoolean("active"));
-                    rows.put(result.getLong("id") + "/" + result.getString("size"), row);
-                }
-            }
-            return rows;
-        });
-    }
-
-    private record Row(long sizeId, String sku, String name, String category, BigDecimal price, String currency,
-            boolean active) {
+    private Map<String, PricingRepository.SizeOnSale> rows(Long[] productIds) {
+        Map<String, PricingRepository.SizeOnSale> rows = new HashMap<>();
+        for (PricingRepository.SizeOnSale size : sizes.sizesOf(productIds)) {
+            rows.put(size.id() + "/" + size.size(), size);
+        }
+        return rows;
     }
 }

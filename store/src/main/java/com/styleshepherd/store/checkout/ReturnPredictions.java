@@ -3,7 +3,6 @@ package com.styleshepherd.store.checkout;
 import com.styleshepherd.store.JsonColumns;
 import com.styleshepherd.workflows.returnrisk.LineRisk;
 import com.styleshepherd.workflows.returnrisk.ReturnRiskAssessment;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -19,54 +18,30 @@ import java.util.UUID;
 @Singleton
 public class ReturnPredictions {
 
-    private final JdbcOperations jdbc;
+    private final ReturnPredictionRepository predictions;
     private final JsonColumns json;
 
-    ReturnPredictions(JdbcOperations jdbc, JsonColumns json) {
-        this.jdbc = jdbc;
+    ReturnPredictions(ReturnPredictionRepository predictions, JsonColumns json) {
+        this.predictions = predictions;
         this.json = json;
     }
 
-    /** Stores the assessment once per checkout and model version; the checkout becomes RISK_REVIEWED. */
+    /**
+     * Stores the assessment once per checkout and model version: a row per line, then the basket's. One
+     * statement each, in one transaction (a cart has a handful of lines).
+     */
     @Transactional
     public void record(UUID checkoutId, ReturnRiskAssessment assessment) {
-        jdbc.prepareStatement("""
-                INSERT INTO return_predictions (id, checkout_id, line_no, product_id, size, probability, risk_level,
-                                                model_id, model_version, features, reasons, mitigations)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb))
-                ON CONFLICT (checkout_id, coalesce(line_no, 0), model_id, model_version) DO NOTHING
-                """, statement -> {
-            for (LineRisk line : assessment.lines()) {
-                statement.setObject(1, UUID.randomUUID());
-                statement.setObject(2, checkoutId);
-                statement.setObject(3, (short) line.lineNo());
-                statement.setLong(4, line.productId());
-                statement.setString(5, line.size());
-                statement.setBigDecimal(6, probability(line.probability()));
-                statement.setString(7, line.level().name());
-                statement.setString(8, assessment.modelId());
-                statement.setString(9, assessment.modelVersion());
-                statement.setString(10, json.write(line.features()));
-                statement.setString(11, json.write(line.reasons()));
-                statement.setString(12, json.write(line.recommendedSize() == null || line.recommendedSize().equals(line.size())
-                        ? List.of() : List.of(Map.of("swapToSize", line.recommendedSize()))));
-                statement.addBatch();
-            }
-            statement.setObject(1, UUID.randomUUID());
-            statement.setObject(2, checkoutId);
-            statement.setObject(3, null);
-            statement.setObject(4, null);
-            statement.setString(5, null);
-            statement.setBigDecimal(6, probability(assessment.basketProbability()));
-            statement.setString(7, assessment.basketLevel().name());
-            statement.setString(8, assessment.modelId());
-            statement.setString(9, assessment.modelVersion());
-            statement.setString(10, "{}");
-            statement.setString(11, json.write(assessment.reasons()));
-            statement.setString(12, json.write(assessment.suggestions()));
-            statement.addBatch();
-            return statement.executeBatch().length;
-        });
+        for (LineRisk line : assessment.lines()) {
+            List<Map<String, String>> swap = line.recommendedSize() == null || line.recommendedSize().equals(line.size())
+                    ? List.of() : List.of(Map.of("swapToSize", line.recommendedSize()));
+            predictions.insert(UUID.randomUUID(), checkoutId, (short) line.lineNo(), line.productId(), line.size(),
+                    probability(line.probability()), line.level().name(), assessment.modelId(),
+                    assessment.modelVersion(), json.write(line.features()), json.write(line.reasons()), json.write(swap));
+        }
+        predictions.insert(UUID.randomUUID(), checkoutId, null, null, null, probability(assessment.basketProbability()),
+                assessment.basketLevel().name(), assessment.modelId(), assessment.modelVersion(), "{}",
+                json.write(assessment.reasons()), json.write(assessment.suggestions()));
     }
 
     private static BigDecimal probability(double value) {

@@ -1,12 +1,9 @@
 package com.styleshepherd.store.checkout;
 
 import com.styleshepherd.workflows.checkout.PricedLine;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -24,10 +21,10 @@ import java.util.UUID;
 @Singleton
 public class StockReservations {
 
-    private final JdbcOperations jdbc;
+    private final StockRepository stock;
 
-    StockReservations(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    StockReservations(StockRepository stock) {
+        this.stock = stock;
     }
 
     /**
@@ -39,26 +36,13 @@ public class StockReservations {
     public void reserve(UUID checkoutId, List<PricedLine> lines, Duration hold) {
         lockCheckout(checkoutId);
         // A fixed order of row locks: two carts sharing sizes cannot deadlock.
-        for (PricedLine line : lines.stream().sorted(Comparator.comparingLong(PricedLine::productSizeId)).toList()) {
-            String held = reservationStatus(checkoutId, line.productSizeId());
+        for (PricedLine line : bySize(lines)) {
+            String held = stock.findStatus(checkoutId, line.productSizeId()).orElse(null);
             if ("HELD".equals(held) || "SOLD".equals(held)) {
                 continue;
             }
             take(line);
-            jdbc.prepareStatement("""
-                    INSERT INTO stock_reservations (id, checkout_id, product_size_id, quantity, status, expires_at)
-                    VALUES (?, ?, ?, ?, 'HELD', now() + ? * INTERVAL '1 millisecond')
-                    ON CONFLICT (checkout_id, product_size_id) DO UPDATE SET
-                        status = 'HELD', quantity = EXCLUDED.quantity, expires_at = EXCLUDED.expires_at,
-                        updated_at = now()
-                    """, statement -> {
-                statement.setObject(1, UUID.randomUUID());
-                statement.setObject(2, checkoutId);
-                statement.setLong(3, line.productSizeId());
-                statement.setInt(4, line.quantity());
-                statement.setLong(5, hold.toMillis());
-                return statement.executeUpdate();
-            });
+            stock.upsert(UUID.randomUUID(), checkoutId, line.productSizeId(), line.quantity(), "HELD", hold.toMillis());
         }
     }
 
@@ -72,57 +56,24 @@ public class StockReservations {
             return Optional.empty();
         }
         // One query for the whole cart: each line's size id and quantity, joined to the stock.
-        return jdbc.prepareStatement("""
-                SELECT wanted.line_no
-                FROM unnest(?::int[], ?::bigint[], ?::int[]) AS wanted(line_no, size_id, quantity)
-                LEFT JOIN product_sizes ps ON ps.id = wanted.size_id
-                WHERE ps.id IS NULL OR ps.stock < wanted.quantity
-                ORDER BY wanted.line_no
-                LIMIT 1
-                """, statement -> {
-            Connection connection = statement.getConnection();
-            statement.setArray(1, connection.createArrayOf("integer",
-                    lines.stream().map(PricedLine::lineNo).toArray()));
-            statement.setArray(2, connection.createArrayOf("bigint",
-                    lines.stream().map(PricedLine::productSizeId).toArray()));
-            statement.setArray(3, connection.createArrayOf("integer",
-                    lines.stream().map(PricedLine::quantity).toArray()));
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getInt(1)) : Optional.<Integer>empty();
-            }
-        });
+        return Optional.ofNullable(stock.firstShortLine(
+                lines.stream().map(PricedLine::lineNo).toArray(Integer[]::new),
+                lines.stream().map(PricedLine::productSizeId).toArray(Long[]::new),
+                lines.stream().map(PricedLine::quantity).toArray(Integer[]::new)));
     }
 
     /** Moves the expiry of the checkout's holds to at least {@code hold} from now. */
     @Transactional
     public void extend(UUID checkoutId, Duration hold) {
         lockCheckout(checkoutId);
-        jdbc.prepareStatement("""
-                UPDATE stock_reservations
-                SET expires_at = greatest(expires_at, now() + ? * INTERVAL '1 millisecond'), updated_at = now()
-                WHERE checkout_id = ? AND status = 'HELD'
-                """, statement -> {
-            statement.setLong(1, hold.toMillis());
-            statement.setObject(2, checkoutId);
-            return statement.executeUpdate();
-        });
+        stock.extend(checkoutId, hold.toMillis());
     }
 
     /** Returns the checkout's held units to stock; units already released, expired or sold are untouched. */
     @Transactional
     public int release(UUID checkoutId) {
         lockCheckout(checkoutId);
-        return jdbc.prepareStatement("""
-                WITH released AS (
-                    UPDATE stock_reservations SET status = 'RELEASED', updated_at = now()
-                    WHERE checkout_id = ? AND status = 'HELD'
-                    RETURNING product_size_id, quantity)
-                UPDATE product_sizes s SET stock = s.stock + r.quantity, updated_at = now()
-                FROM released r WHERE s.id = r.product_size_id
-                """, statement -> {
-            statement.setObject(1, checkoutId);
-            return statement.executeUpdate();
-        });
+        return stock.release(checkoutId);
     }
 
     /**
@@ -133,28 +84,7 @@ public class StockReservations {
      */
     @Transactional
     public int expireOverdue(int limit) {
-        return jdbc.prepareStatement("""
-                WITH overdue AS (
-                    SELECT id FROM stock_reservations
-                    WHERE status = 'HELD' AND expires_at < now()
-                    ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED),
-                expired AS (
-                    UPDATE stock_reservations r SET status = 'EXPIRED', updated_at = now()
-                    FROM overdue o WHERE r.id = o.id
-                    RETURNING r.product_size_id, r.quantity),
-                restocked AS (
-                    UPDATE product_sizes s SET stock = s.stock + e.quantity, updated_at = now()
-                    FROM (SELECT product_size_id, sum(quantity) AS quantity FROM expired GROUP BY product_size_id) e
-                    WHERE s.id = e.product_size_id
-                    RETURNING s.id)
-                SELECT count(*) FROM expired
-                """, statement -> {
-            statement.setInt(1, limit);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        });
+        return stock.expireOverdue(limit);
     }
 
     /**
@@ -162,70 +92,29 @@ public class StockReservations {
      * from stock again, or throws {@link OutOfStockException}. Call inside the order's transaction.
      */
     void sell(UUID checkoutId, List<PricedLine> lines) {
-        for (PricedLine line : lines.stream().sorted(Comparator.comparingLong(PricedLine::productSizeId)).toList()) {
-            int sold = jdbc.prepareStatement("""
-                    UPDATE stock_reservations SET status = 'SOLD', updated_at = now()
-                    WHERE checkout_id = ? AND product_size_id = ? AND status IN ('HELD', 'SOLD')
-                    """, statement -> {
-                statement.setObject(1, checkoutId);
-                statement.setLong(2, line.productSizeId());
-                return statement.executeUpdate();
-            });
-            if (sold == 1) {
+        for (PricedLine line : bySize(lines)) {
+            if (stock.sell(checkoutId, line.productSizeId()) == 1) {
                 continue;
             }
             take(line);
-            jdbc.prepareStatement("""
-                    INSERT INTO stock_reservations (id, checkout_id, product_size_id, quantity, status, expires_at)
-                    VALUES (?, ?, ?, ?, 'SOLD', now())
-                    ON CONFLICT (checkout_id, product_size_id) DO UPDATE SET
-                        status = 'SOLD', quantity = EXCLUDED.quantity, updated_at = now()
-                    """, statement -> {
-                statement.setObject(1, UUID.randomUUID());
-                statement.setObject(2, checkoutId);
-                statement.setLong(3, line.productSizeId());
-                statement.setInt(4, line.quantity());
-                return statement.executeUpdate();
-            });
+            stock.upsert(UUID.randomUUID(), checkoutId, line.productSizeId(), line.quantity(), "SOLD", 0);
         }
     }
 
     /** Locks the checkout's row for the rest of the transaction. */
     void lockCheckout(UUID checkoutId) {
-        boolean found = jdbc.prepareStatement("SELECT id FROM checkouts WHERE id = ? FOR UPDATE", statement -> {
-            statement.setObject(1, checkoutId);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next();
-            }
-        });
-        if (!found) {
+        if (stock.lockCheckout(checkoutId).isEmpty()) {
             throw new IllegalStateException("No checkout " + checkoutId);
         }
     }
 
     private void take(PricedLine line) {
-        int taken = jdbc.prepareStatement("""
-                UPDATE product_sizes SET stock = stock - ?, updated_at = now()
-                WHERE id = ? AND active AND stock >= ?
-                """, statement -> {
-            statement.setInt(1, line.quantity());
-            statement.setLong(2, line.productSizeId());
-            statement.setInt(3, line.quantity());
-            return statement.executeUpdate();
-        });
-        if (taken == 0) {
+        if (stock.take(line.productSizeId(), line.quantity()) == 0) {
             throw new OutOfStockException(line.lineNo(), line.sku(), line.size(), line.quantity());
         }
     }
 
-    private String reservationStatus(UUID checkoutId, long productSizeId) {
-        return jdbc.prepareStatement(
-                "SELECT status FROM stock_reservations WHERE checkout_id = ? AND product_size_id = ?", statement -> {
-                    statement.setObject(1, checkoutId);
-                    statement.setLong(2, productSizeId);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next() ? rows.getString(1) : null;
-                    }
-                });
+    private static List<PricedLine> bySize(List<PricedLine> lines) {
+        return lines.stream().sorted(Comparator.comparingLong(PricedLine::productSizeId)).toList();
     }
 }
