@@ -2,6 +2,7 @@ package com.styleshepherd.store.embedding;
 
 import com.styleshepherd.store.VectorColumns;
 import com.styleshepherd.store.catalog.Product;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
@@ -79,6 +80,16 @@ public class EmbeddingStore {
     }
 
     /**
+     * What {@link #saveBatch} has saved of this model for the job so far (whichever worker saved it):
+     * where a worker that takes the job over resumes, however far behind its predecessor's last heartbeat
+     * reached Temporal.
+     */
+    @ReadOnly
+    public Saved saved(String jobId, String modelId, String modelVersion) {
+        return repository.saved(UUID.fromString(jobId), modelId, modelVersion);
+    }
+
+    /**
      * Streams this model's vectors written after {@code afterRevision}, in revision order, to
      * {@code sink}; returns how many there were. A search index calls it with the last revision it
      * holds to catch up.
@@ -116,5 +127,12 @@ public class EmbeddingStore {
 
     /** A vector as stored, with the revision it was written at. */
     public record StoredVector(long productId, long revision, float[] vector) {
+    }
+
+    /**
+     * What a job has saved of one model: the vectors written, and the last product they cover (0: none).
+     */
+    @Introspected
+    public record Saved(long lastProductId, int embedded) {
     }
 }

@@ -6,6 +6,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The SQL behind {@link EmbeddingStore}: the products waiting for a model, and writing their vectors to
@@ -49,4 +50,16 @@ interface ProductEmbeddingRepository extends GenericRepository<Product, Long> {
             """)
     int upsert(String modelId, String modelVersion, Long[] productIds, Integer[] contentVersions, Integer[] starts,
             Integer[] dimensions, float[] vectors);
+
+    /**
+     * What the job has written of this model so far: vectors written since it started (one job runs at a
+     * time, and only jobs write vectors), and the last product among them (products go in id order).
+     */
+    @Query("""
+            SELECT coalesce(max(e.product_id), 0) AS last_product_id, count(*) AS embedded
+            FROM embedding_jobs j
+            JOIN product_embeddings e ON e.embedded_at >= j.started_at
+            WHERE j.id = :jobId AND e.model_id = :modelId AND e.model_version = :modelVersion
+            """)
+    EmbeddingStore.Saved saved(UUID jobId, String modelId, String modelVersion);
 }

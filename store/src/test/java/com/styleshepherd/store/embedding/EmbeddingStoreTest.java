@@ -73,6 +73,7 @@ class EmbeddingStoreTest implements RealInfrastructure {
             long second = product("B", Map.of());
             List<EmbeddingSource> waiting = store.nextWaiting("text-" + tag, "1", false, first - 1, 2);
             assertEquals(List.of(first, second), waiting.stream().map(EmbeddingSource::productId).toList());
+            assertEquals(0, store.saved(job.id().toString(), "text-" + tag, "1").embedded());
 
             store.saveBatch(job.id().toString(), "text-" + tag, "1", waiting,
                     List.of(new float[] {0.1f, -2.5f, 3.75e-9f}, new float[] {1f, Float.MIN_VALUE}), 1);
@@ -85,6 +86,8 @@ class EmbeddingStoreTest implements RealInfrastructure {
             assertEquals(2, running.processed());
             assertEquals(1, running.skipped());
             assertNotNull(running.startedAt());
+            assertEquals(new EmbeddingStore.Saved(second, 2), store.saved(job.id().toString(), "text-" + tag, "1"));
+            assertEquals(new EmbeddingStore.Saved(0, 0), store.saved(job.id().toString(), "image-" + tag, "1"));
             assertTrue(store.nextWaiting("text-" + tag, "1", false, first - 1, 2).stream()
                     .noneMatch(source -> source.productId() == first || source.productId() == second));
 
