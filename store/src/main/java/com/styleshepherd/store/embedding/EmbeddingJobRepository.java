@@ -54,7 +54,8 @@ interface EmbeddingJobRepository extends GenericRepository<EmbeddingJob, UUID> {
     int addProgress(UUID id, int processed, int skipped);
 
     @Query("""
-            UPDATE embedding_jobs SET state = 'COMPLETED', finished_at = coalesce(finished_at, now()), updated_at = now()
+            UPDATE embedding_jobs SET state = 'COMPLETED', finished_at = coalesce(finished_at, now()),
+                updated_at = now()
             WHERE id = :id AND state IN ('PENDING', 'RUNNING', 'COMPLETED')
             """)
     int markCompleted(UUID id);
