@@ -95,7 +95,7 @@ class EmbeddingResumeTest implements RealInfrastructure {
             String resumed = second.output().lines().filter(line -> line.contains("resumes after product"))
                     .findFirst().orElseThrow();
             assertTrue(resumed.contains("(" + processedAtKill + " embedded before)"),
-                    "the retry starts after the last batch saved before the kill (" + processedAtKill + "): " + resumed);
+                    "the retry starts after the last batch saved before the kill, " + processedAtKill + ": " + resumed);
         }
         Map<String, Long> revisions = revisions(tag);
         assertEquals(PRODUCTS, revisions.size(), "every product has one vector");

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The SQL behind {@link EmbeddingStore}: the products waiting for a model, and writing their vectors to
- * {@code product_embeddings}.
+ * The SQL behind {@link EmbeddingStore}: the products waiting for a model (read as the catalog's
+ * {@link Product} rows), and writing their vectors to {@code product_embeddings}.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ProductEmbeddingRepository extends GenericRepository<Product, Long> {
@@ -29,7 +29,10 @@ interface ProductEmbeddingRepository extends GenericRepository<Product, Long> {
     @Query("SELECT count(*) " + WAITING)
     long countWaiting(String modelId, String modelVersion, boolean withoutPictures);
 
-    @Query("SELECT p.* " + WAITING + "  AND p.id > :afterProductId ORDER BY p.id LIMIT :limit")
+    @Query("SELECT p.* " + WAITING + """
+              AND p.id > :afterProductId
+            ORDER BY p.id LIMIT :limit
+            """)
     List<Product> nextWaiting(String modelId, String modelVersion, boolean withoutPictures, long afterProductId,
             int limit);
 

@@ -76,8 +76,8 @@ public final class ShopOrders {
                 VALUES (?, ?, ?, ?, ?, ?, 'USD')
                 """, orderId, checkoutId, userId, status, total, total);
         update("""
-                INSERT INTO order_lines (id, order_id, line_no, product_id, product_size_id, sku, product_name, category,
-                                         size, quantity, unit_price, line_total, currency)
+                INSERT INTO order_lines (id, order_id, line_no, product_id, product_size_id, sku, product_name,
+                                         category, size, quantity, unit_price, line_total, currency)
                 VALUES (?, ?, 1, ?, ?, ?, 'Orders test dress', 'dresses', 'M', ?, 40.00, ?, 'USD')
                 """, lineId, orderId, productId(), product().sizes().get(0).id(), "ORDERS-" + tag, quantity, total);
         if (probability != null) {
