@@ -91,6 +91,11 @@ class EmbeddingResumeTest implements RealInfrastructure {
             assertEquals(((Number) done.get("total")).intValue(),
                     ((Number) done.get("processed")).intValue() + ((Number) done.get("skipped")).intValue(), done.toString());
             assertTrue(second.output().contains("resumes after product"), "the retry started from the heartbeat");
+            // Temporal passes heartbeats on at most every 80% of the timeout: the retry reads what was saved.
+            String resumed = second.output().lines().filter(line -> line.contains("resumes after product"))
+                    .findFirst().orElseThrow();
+            assertTrue(resumed.contains("(" + processedAtKill + " embedded before)"),
+                    "the retry starts after the last batch saved before the kill, " + processedAtKill + ": " + resumed);
         }
         Map<String, Long> revisions = revisions(tag);
         assertEquals(PRODUCTS, revisions.size(), "every product has one vector");

@@ -1,24 +1,30 @@
 package com.styleshepherd.store.embedding;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * One embedding job as stored.
+ * One embedding job as stored: a row of {@code embedding_jobs}.
  *
  * @param models the model of each modality, e.g. {@code {"TEXT":"all-MiniLM-L6-v2/onnx-int8"}}
  * @param total products found waiting when the job planned (0 until then)
  * @param processed vectors written so far
  * @param skipped products left without a vector (unreadable pictures)
  */
+@MappedEntity("embedding_jobs")
 public record EmbeddingJob(
-        UUID id,
+        @Id UUID id,
         State state,
-        Map<String, String> models,
-        int total,
+        @TypeDef(type = DataType.JSON) Map<String, String> models,
+        @MappedProperty("planned") int total,
         int processed,
         int skipped,
         @Nullable String requestedBy,

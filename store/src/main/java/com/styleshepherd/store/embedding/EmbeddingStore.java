@@ -1,19 +1,15 @@
 package com.styleshepherd.store.embedding;
 
-import com.styleshepherd.store.JsonColumns;
 import com.styleshepherd.store.VectorColumns;
-import io.micronaut.core.type.Argument;
+import com.styleshepherd.store.catalog.Product;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -27,66 +23,29 @@ import java.util.function.Consumer;
 @Singleton
 public class EmbeddingStore {
 
-    private static final Argument<Map<String, Object>> ATTRIBUTES = Argument.mapOf(String.class, Object.class);
-
-    private static final String WAITING = """
-            FROM products p
-            LEFT JOIN product_embeddings e ON e.product_id = p.id AND e.model_id = ?
-            WHERE (e.product_id IS NULL OR e.model_version <> ? OR e.content_version < p.content_version)
-              AND (? OR p.image_ref IS NOT NULL)
-            """;
-
-    private static final String UPSERT = """
-            INSERT INTO product_embeddings (product_id, model_id, model_version, content_version, dimensions, vector)
-            VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (product_id, model_id) DO UPDATE SET
-                model_version = EXCLUDED.model_version, content_version = EXCLUDED.content_version,
-                dimensions = EXCLUDED.dimensions, vector = EXCLUDED.vector, embedded_at = now(),
-                revision = nextval('product_embeddings_revision_seq')
-            """;
-
+    private final ProductEmbeddingRepository repository;
+    private final EmbeddingJobRepository jobs;
     private final JdbcOperations jdbc;
-    private final JsonColumns json;
 
-    EmbeddingStore(JdbcOperations jdbc, JsonColumns json) {
+    EmbeddingStore(ProductEmbeddingRepository repository, EmbeddingJobRepository jobs, JdbcOperations jdbc) {
+        this.repository = repository;
+        this.jobs = jobs;
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     /** How many products wait for this model; {@code pictures} counts only products with a picture. */
     @ReadOnly
     public int countWaiting(String modelId, String modelVersion, boolean pictures) {
-        return jdbc.prepareStatement("SELECT count(*) " + WAITING, statement -> {
-            bindWaiting(statement, modelId, modelVersion, pictures);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        });
+        return Math.toIntExact(repository.countWaiting(modelId, modelVersion, !pictures));
     }
 
     /** The next products waiting for this model after {@code afterProductId}, in id order. */
     @ReadOnly
     public List<EmbeddingSource> nextWaiting(String modelId, String modelVersion, boolean pictures,
             long afterProductId, int limit) {
-        String sql = "SELECT p.id, p.content_version, p.name, p.category, p.color, p.brand, p.attributes::text AS attributes, "
-                + "p.description, p.image_ref " + WAITING + " AND p.id > ? ORDER BY p.id LIMIT ?";
-        return jdbc.prepareStatement(sql, statement -> {
-            bindWaiting(statement, modelId, modelVersion, pictures);
-            statement.setLong(4, afterProductId);
-            statement.setInt(5, limit);
-            List<EmbeddingSource> sources = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    Map<String, Object> attributes = json.read(row.getString("attributes"), ATTRIBUTES);
-                    String text = ProductText.of(row.getString("name"), row.getString("category"),
-                            row.getString("color"), row.getString("brand"), attributes, row.getString("description"));
-                    sources.add(new EmbeddingSource(row.getLong("id"), row.getInt("content_version"), text,
-                            row.getString("image_ref")));
-                }
-            }
-            return sources;
-        });
+        return repository.nextWaiting(modelId, modelVersion, !pictures, afterProductId, limit).stream()
+                .map(EmbeddingStore::source)
+                .toList();
     }
 
     /**
@@ -99,29 +58,35 @@ public class EmbeddingStore {
         if (sources.size() != vectors.size()) {
             throw new IllegalArgumentException(sources.size() + " products but " + vectors.size() + " vectors");
         }
-        jdbc.prepareStatement(UPSERT, statement -> {
-            for (int i = 0; i < sources.size(); i++) {
-                float[] vector = vectors.get(i);
-                Array array = VectorColumns.write(statement.getConnection(), vector);
-                statement.setLong(1, sources.get(i).productId());
-                statement.setString(2, modelId);
-                statement.setString(3, modelVersion);
-                statement.setInt(4, sources.get(i).contentVersion());
-                statement.setInt(5, vector.length);
-                statement.setArray(6, array);
-                statement.addBatch();
-            }
-            return statement.executeBatch();
-        });
-        jdbc.prepareStatement("""
-                UPDATE embedding_jobs SET processed = processed + ?, skipped = skipped + ?, updated_at = now()
-                WHERE id = CAST(? AS uuid)
-                """, statement -> {
-            statement.setInt(1, sources.size());
-            statement.setInt(2, skipped);
-            statement.setString(3, jobId);
-            return statement.executeUpdate();
-        });
+        int count = sources.size();
+        Long[] productIds = new Long[count];
+        Integer[] contentVersions = new Integer[count];
+        Integer[] starts = new Integer[count];
+        Integer[] dimensions = new Integer[count];
+        int values = 0;
+        for (int i = 0; i < count; i++) {
+            productIds[i] = sources.get(i).productId();
+            contentVersions[i] = sources.get(i).contentVersion();
+            starts[i] = values;
+            dimensions[i] = vectors.get(i).length;
+            values += vectors.get(i).length;
+        }
+        float[] all = new float[values];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(vectors.get(i), 0, all, starts[i], dimensions[i]);
+        }
+        repository.upsert(modelId, modelVersion, productIds, contentVersions, starts, dimensions, all);
+        jobs.addProgress(UUID.fromString(jobId), count, skipped);
+    }
+
+    /**
+     * What {@link #saveBatch} has saved of this model for the job so far (whichever worker saved it):
+     * where a worker that takes the job over resumes, however far behind its predecessor's last heartbeat
+     * reached Temporal.
+     */
+    @ReadOnly
+    public Saved saved(String jobId, String modelId, String modelVersion) {
+        return repository.saved(UUID.fromString(jobId), modelId, modelVersion);
     }
 
     /**
@@ -131,6 +96,9 @@ public class EmbeddingStore {
      */
     @ReadOnly
     public int vectorsSince(String modelId, String modelVersion, long afterRevision, Consumer<StoredVector> sink) {
+        // Plain JDBC: a search index loads every vector of the catalog through here when it starts, streamed
+        // 2,000 rows at a time. A Micronaut Data 4 repository cannot set a fetch size (@Fetch comes in 5.0),
+        // so PostgreSQL's driver would hold every row in memory at once.
         return jdbc.prepareStatement("""
                 SELECT product_id, revision, vector FROM product_embeddings
                 WHERE model_id = ? AND model_version = ? AND revision > ?
@@ -151,14 +119,20 @@ public class EmbeddingStore {
         });
     }
 
-    private static void bindWaiting(PreparedStatement statement, String modelId, String modelVersion,
-            boolean pictures) throws SQLException {
-        statement.setString(1, modelId);
-        statement.setString(2, modelVersion);
-        statement.setBoolean(3, !pictures);
+    private static EmbeddingSource source(Product product) {
+        String text = ProductText.of(product.name(), product.category(), product.color(), product.brand(),
+                product.attributes(), product.description());
+        return new EmbeddingSource(product.id(), product.contentVersion(), text, product.imageRef());
     }
 
     /** A vector as stored, with the revision it was written at. */
     public record StoredVector(long productId, long revision, float[] vector) {
+    }
+
+    /**
+     * What a job has saved of one model: the vectors written, and the last product they cover (0: none).
+     */
+    @Introspected
+    public record Saved(long lastProductId, int embedded) {
     }
 }

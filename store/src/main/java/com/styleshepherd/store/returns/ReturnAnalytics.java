@@ -1,16 +1,11 @@
 package com.styleshepherd.store.returns;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,155 +61,77 @@ public class ReturnAnalytics {
             List<ModelCalibration> modelCalibration) {
     }
 
-    /** Each order line of the period with its return (if any) and its latest line prediction (if any). */
-    private static final String LINES = """
-            WITH sold AS (
-                SELECT l.id, l.product_id, l.sku, l.product_name, l.category, l.quantity,
-                       r.quantity AS returned, r.reason, p.probability, p.risk_level, p.model_id, p.model_version
-                FROM order_lines l
-                JOIN orders o ON o.id = l.order_id
-                LEFT JOIN returns r ON r.order_line_id = l.id
-                LEFT JOIN LATERAL (
-                    SELECT rp.probability, rp.risk_level, rp.model_id, rp.model_version FROM return_predictions rp
-                    WHERE rp.checkout_id = o.checkout_id AND rp.line_no = l.line_no
-                    ORDER BY rp.created_at DESC LIMIT 1) p ON TRUE
-                WHERE o.created_at >= ? AND o.created_at < ?
-            )
-            """;
+    private final ReturnAnalyticsRepository repository;
 
-    private final JdbcOperations jdbc;
-
-    ReturnAnalytics(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    ReturnAnalytics(ReturnAnalyticsRepository repository) {
+        this.repository = repository;
     }
 
     @ReadOnly
     public Report report(Instant from, Instant to, GroupBy groupBy) {
-        long[] totals = jdbc.prepareStatement(LINES
-                + "SELECT coalesce(sum(quantity), 0), coalesce(sum(returned), 0) FROM sold", statement -> {
-            bindPeriod(statement, from, to);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return new long[] {rows.getLong(1), rows.getLong(2)};
-            }
-        });
-        List<Group> groups = groupBy == GroupBy.REASON ? byReason(from, to, totals[0]) : byItem(from, to, groupBy);
-        return new Report(from, to, groupBy, totals[0], totals[1], rate(totals[1], totals[0]), groups,
-                calibration(from, to), modelCalibration(from, to));
+        ReturnAnalyticsRepository.Totals totals = repository.totals(from, to);
+        List<Group> groups = groupBy == GroupBy.REASON ? byReason(from, to, totals.unitsSold())
+                : byItem(from, to, groupBy);
+        return new Report(from, to, groupBy, totals.unitsSold(), totals.unitsReturned(),
+                rate(totals.unitsReturned(), totals.unitsSold()), groups, calibration(from, to),
+                modelCalibration(from, to));
     }
 
     private List<Group> byItem(Instant from, Instant to, GroupBy groupBy) {
-        String key = groupBy == GroupBy.CATEGORY ? "category" : "product_id::text";
-        String label = groupBy == GroupBy.CATEGORY ? "category" : "min(sku) || ' ' || min(product_name)";
-        return jdbc.prepareStatement(LINES + """
-                SELECT %s AS key, %s AS label, sum(quantity) AS units_sold, coalesce(sum(returned), 0) AS units_returned,
-                       count(*) AS lines, count(returned) AS lines_returned,
-                       avg(probability) AS mean_predicted, count(probability) AS lines_scored
-                FROM sold GROUP BY 1 ORDER BY units_returned DESC, units_sold DESC, key
-                """.formatted(key, label), statement -> {
-            bindPeriod(statement, from, to);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<Group> groups = new ArrayList<>();
-                while (rows.next()) {
-                    long sold = rows.getLong("units_sold");
-                    long returned = rows.getLong("units_returned");
-                    groups.add(new Group(rows.getString("key"), rows.getString("label"), sold, returned,
-                            rows.getLong("lines"), rows.getLong("lines_returned"), rate(returned, sold),
-                            scale(rows.getBigDecimal("mean_predicted")), rows.getLong("lines_scored")));
-                }
-                return groups;
-            }
-        });
+        return repository.byItem(from, to, groupBy == GroupBy.CATEGORY).stream()
+                .map(row -> new Group(row.key(), row.label(), row.unitsSold(), row.unitsReturned(), row.lines(),
+                        row.linesReturned(), rate(row.unitsReturned(), row.unitsSold()), scale(row.meanPredicted()),
+                        row.linesScored()))
+                .toList();
     }
 
     private List<Group> byReason(Instant from, Instant to, long unitsSold) {
-        return jdbc.prepareStatement(LINES + """
-                SELECT reason, sum(returned) AS units_returned, count(*) AS lines,
-                       avg(probability) AS mean_predicted, count(probability) AS lines_scored
-                FROM sold WHERE reason IS NOT NULL GROUP BY reason ORDER BY units_returned DESC, reason
-                """, statement -> {
-            bindPeriod(statement, from, to);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<Group> groups = new ArrayList<>();
-                while (rows.next()) {
-                    long returned = rows.getLong("units_returned");
-                    groups.add(new Group(rows.getString("reason"), rows.getString("reason"), unitsSold, returned,
-                            rows.getLong("lines"), rows.getLong("lines"), rate(returned, unitsSold),
-                            scale(rows.getBigDecimal("mean_predicted")), rows.getLong("lines_scored")));
-                }
-                return groups;
-            }
-        });
+        return repository.byReason(from, to).stream()
+                .map(row -> new Group(row.reason(), row.reason(), unitsSold, row.unitsReturned(), row.lines(),
+                        row.lines(), rate(row.unitsReturned(), unitsSold), scale(row.meanPredicted()),
+                        row.linesScored()))
+                .toList();
     }
 
     private List<Calibration> calibration(Instant from, Instant to) {
-        return jdbc.prepareStatement(LINES + """
-                SELECT risk_level, count(*) AS lines, count(returned) AS lines_returned, avg(probability) AS mean_predicted
-                FROM sold WHERE risk_level IS NOT NULL
-                GROUP BY risk_level ORDER BY CASE risk_level WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 ELSE 3 END
-                """, statement -> {
-            bindPeriod(statement, from, to);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<Calibration> levels = new ArrayList<>();
-                while (rows.next()) {
-                    long lines = rows.getLong("lines");
-                    long returned = rows.getLong("lines_returned");
-                    levels.add(new Calibration(rows.getString("risk_level"), lines, returned, rate(returned, lines),
-                            scale(rows.getBigDecimal("mean_predicted"))));
-                }
-                return levels;
-            }
-        });
+        return repository.byRiskLevel(from, to).stream()
+                .map(row -> new Calibration(row.riskLevel(), row.lines(), row.linesReturned(),
+                        rate(row.linesReturned(), row.lines()), scale(row.meanPredicted())))
+                .toList();
     }
 
     private List<ModelCalibration> modelCalibration(Instant from, Instant to) {
-        return jdbc.prepareStatement(LINES + """
-                SELECT model_id, model_version, least(floor(probability * 10), 9)::int AS bin, count(*) AS lines,
-                       count(returned) AS lines_returned, avg(probability) AS mean_predicted,
-                       sum(power(probability - CASE WHEN returned IS NULL THEN 0 ELSE 1 END, 2)) AS squared_error
-                FROM sold WHERE probability IS NOT NULL
-                GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-                """, statement -> {
-            bindPeriod(statement, from, to);
-            try (ResultSet rows = statement.executeQuery()) {
-                // Rows come ordered by model and version: each run of them is one model's bins.
-                List<ModelCalibration> out = new ArrayList<>();
-                List<Bin> bins = new ArrayList<>();
-                String modelId = null;
-                String modelVersion = null;
-                long lines = 0;
-                long returned = 0;
-                double predicted = 0;
-                double squared = 0;
-                while (rows.next()) {
-                    if (modelId != null && !(modelId.equals(rows.getString("model_id"))
-                            && modelVersion.equals(rows.getString("model_version")))) {
-                        out.add(modelCalibration(modelId, modelVersion, lines, returned, predicted, squared, bins));
-                        bins = new ArrayList<>();
-                        lines = 0;
-                        returned = 0;
-                        predicted = 0;
-                        squared = 0;
-                    }
-                    modelId = rows.getString("model_id");
-                    modelVersion = rows.getString("model_version");
-                    int bin = rows.getInt("bin");
-                    long binLines = rows.getLong("lines");
-                    long binReturned = rows.getLong("lines_returned");
-                    BigDecimal mean = rows.getBigDecimal("mean_predicted");
-                    lines += binLines;
-                    returned += binReturned;
-                    predicted += mean.doubleValue() * binLines;
-                    squared += rows.getDouble("squared_error");
-                    bins.add(new Bin(BigDecimal.valueOf(bin, 1), BigDecimal.valueOf(bin + 1L, 1), binLines, binReturned,
-                            rate(binReturned, binLines), scale(mean)));
-                }
-                if (modelId != null) {
-                    out.add(modelCalibration(modelId, modelVersion, lines, returned, predicted, squared, bins));
-                }
-                return out;
+        // Rows come ordered by model and version: each run of them is one model's bins.
+        List<ModelCalibration> out = new ArrayList<>();
+        List<Bin> bins = new ArrayList<>();
+        String modelId = null;
+        String modelVersion = null;
+        long lines = 0;
+        long returned = 0;
+        double predicted = 0;
+        double squared = 0;
+        for (ReturnAnalyticsRepository.ModelBin row : repository.byModelBin(from, to)) {
+            if (modelId != null && !(modelId.equals(row.modelId()) && modelVersion.equals(row.modelVersion()))) {
+                out.add(modelCalibration(modelId, modelVersion, lines, returned, predicted, squared, bins));
+                bins = new ArrayList<>();
+                lines = 0;
+                returned = 0;
+                predicted = 0;
+                squared = 0;
             }
-        });
+            modelId = row.modelId();
+            modelVersion = row.modelVersion();
+            lines += row.lines();
+            returned += row.linesReturned();
+            predicted += row.meanPredicted().doubleValue() * row.lines();
+            squared += row.squaredError();
+            bins.add(new Bin(BigDecimal.valueOf(row.bin(), 1), BigDecimal.valueOf(row.bin() + 1L, 1), row.lines(),
+                    row.linesReturned(), rate(row.linesReturned(), row.lines()), scale(row.meanPredicted())));
+        }
+        if (modelId != null) {
+            out.add(modelCalibration(modelId, modelVersion, lines, returned, predicted, squared, bins));
+        }
+        return out;
     }
 
     private static ModelCalibration modelCalibration(String modelId, String modelVersion, long lines, long returned,
@@ -222,11 +139,6 @@ public class ReturnAnalytics {
         return new ModelCalibration(modelId, modelVersion, lines, returned, rate(returned, lines),
                 scale(BigDecimal.valueOf(predictedSum / lines)),
                 BigDecimal.valueOf(squaredErrorSum / lines).setScale(4, RoundingMode.HALF_UP), bins);
-    }
-
-    private static void bindPeriod(PreparedStatement statement, Instant from, Instant to) throws SQLException {
-        statement.setTimestamp(1, Timestamp.from(from));
-        statement.setTimestamp(2, Timestamp.from(to));
     }
 
     private static BigDecimal rate(long part, long whole) {

@@ -1,15 +1,19 @@
 package com.styleshepherd.store.returns;
 
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A return a shopper asked for: one per order line.
+ * A return a shopper asked for: one per order line. Read with the line's product, size and name (a
+ * projection of {@code returns} joined to {@code order_lines}).
  *
  * @param reason TOO_SMALL, TOO_LARGE, STYLE, QUALITY or OTHER
  * @param status REQUESTED, RECEIVED, REFUNDED or REJECTED
  */
+@Introspected
 public record ReturnRecord(
         UUID id, UUID orderId, UUID lineId, long productId, String sku, String productName, String size,
-        int quantity, String reason, String comment, String status, Instant createdAt) {
+        int quantity, String reason, @Nullable String comment, String status, Instant createdAt) {
 }

@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * {@link EmbeddingActivities} on the gpu queue: products waiting for a model are read in id order,
  * {@code styleshepherd.embedding.batch-size} at a time, run through the model as one batch, and
  * written with the job's progress in one transaction; then the activity heartbeats the last product
- * id. A retry (after the worker was killed) starts after the last heartbeat; a product written but not
- * yet heartbeaten is simply no longer waiting, so nothing is embedded twice.
+ * id. A retry (after the worker was killed) starts after the last batch saved for the job, as the
+ * database records it: Temporal passes heartbeat details on at most every 80% of the heartbeat timeout,
+ * so the last heartbeat to reach it may be many batches behind. A product written is no longer waiting
+ * either way, so nothing is embedded twice.
  */
 @Singleton
 class EmbeddingActivitiesImpl implements EmbeddingActivities {
@@ -78,13 +80,13 @@ class EmbeddingActivitiesImpl implements EmbeddingActivities {
     @Override
     public EmbeddingProgress embedPending(EmbeddingRun run) {
         ActivityExecutionContext context = Activity.getExecutionContext();
-        EmbeddingProgress progress = context.getHeartbeatDetails(EmbeddingProgress.class).orElse(EmbeddingProgress.START);
+        String modelId = run.modality() == Modality.TEXT ? text.modelId() : images.modelId();
+        String modelVersion = run.modality() == Modality.TEXT ? text.modelVersion() : images.modelVersion();
+        EmbeddingProgress progress = resumePoint(context, run.jobId(), modelId, modelVersion);
         if (progress.lastProductId() > 0) {
             LOG.info("Embedding job {} {} resumes after product {} ({} embedded before)", run.jobId(), run.modality(),
                     progress.lastProductId(), progress.embedded());
         }
-        String modelId = run.modality() == Modality.TEXT ? text.modelId() : images.modelId();
-        String modelVersion = run.modality() == Modality.TEXT ? text.modelVersion() : images.modelVersion();
         boolean onlyPictures = run.modality() == Modality.IMAGE;
         while (true) {
             List<EmbeddingSource> batch = store.nextWaiting(modelId, modelVersion, onlyPictures,
@@ -103,6 +105,23 @@ class EmbeddingActivitiesImpl implements EmbeddingActivities {
             // Throws when the workflow was cancelled or the activity timed out: the loop stops here.
             context.heartbeat(progress);
         }
+    }
+
+    /**
+     * Where a run starts: after the last batch saved for the job, or after the last heartbeat where that is
+     * further (it also counts the batch's trailing products that were skipped, which leave no vector). The
+     * skipped count comes from the heartbeat alone, so after a takeover it may miss the predecessor's last
+     * batches; the job's row counts every one.
+     */
+    private EmbeddingProgress resumePoint(ActivityExecutionContext context, String jobId, String modelId,
+            String modelVersion) {
+        EmbeddingProgress heartbeat = context.getHeartbeatDetails(EmbeddingProgress.class)
+                .orElse(EmbeddingProgress.START);
+        EmbeddingStore.Saved saved = store.saved(jobId, modelId, modelVersion);
+        if (saved.lastProductId() <= heartbeat.lastProductId()) {
+            return heartbeat;
+        }
+        return new EmbeddingProgress(saved.lastProductId(), saved.embedded(), heartbeat.skipped());
     }
 
     private Embedded embedTexts(List<EmbeddingSource> batch) {
