@@ -37,7 +37,7 @@ public class EmbeddingJobStarter {
     private final Duration heartbeatTimeout;
 
     EmbeddingJobStarter(EmbeddingJobs jobs, WorkflowClient client,
-            @Value("${styleshepherd.embedding.heartbeat-timeout:30s}") Duration heartbeatTimeout) {
+            @Value("${styleshepherd.embedding.heartbeat-timeout:10s}") Duration heartbeatTimeout) {
         this.jobs = jobs;
         this.client = client;
         this.heartbeatTimeout = heartbeatTimeout;

@@ -14,7 +14,9 @@ public interface EmbeddingActivities {
     /**
      * Embeds the waiting products of one modality in batches; each batch's vectors and the job's
      * progress are written in one transaction, then the activity heartbeats an {@link EmbeddingProgress}.
-     * Retried after a worker dies, it resumes from the last heartbeat.
+     * Retried after a worker dies (noticed when no heartbeat came for the heartbeat timeout), it resumes
+     * after the last batch saved: Temporal passes heartbeats on at most every 80% of that timeout, so the
+     * last heartbeat may lag the work by several batches.
      */
     @ActivityMethod
     EmbeddingProgress embedPending(EmbeddingRun run);
