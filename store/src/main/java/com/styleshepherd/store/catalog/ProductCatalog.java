@@ -37,8 +37,8 @@ public class ProductCatalog {
 
     @ReadOnly
     public Page<CatalogProduct> search(CatalogQuery query, Pageable pageable) {
-        Page<Product> page = products.search(query.text(), query.category(), query.colour(), query.minPrice(), query.maxPrice(),
-                query.size(), query.inStock(), pageable);
+        Page<Product> page = products.search(query.text(), query.category(), query.colour(), query.minPrice(),
+                query.maxPrice(), query.size(), query.inStock(), pageable);
         return page.map(withSizes(page.getContent()));
     }
 
@@ -48,13 +48,13 @@ public class ProductCatalog {
      */
     @ReadOnly
     public java.util.BitSet matchingIds(CatalogQuery query) {
-        if (query.category() == null && query.colour() == null && query.minPrice() == null && query.maxPrice() == null && query.size() == null
-                && !query.inStock()) {
+        if (query.category() == null && query.colour() == null && query.minPrice() == null
+                && query.maxPrice() == null && query.size() == null && !query.inStock()) {
             return null;
         }
         java.util.BitSet ids = new java.util.BitSet();
-        for (Long id : products.matchingIds(null, query.category(), query.colour(), query.minPrice(), query.maxPrice(), query.size(),
-                query.inStock())) {
+        for (Long id : products.matchingIds(null, query.category(), query.colour(), query.minPrice(),
+                query.maxPrice(), query.size(), query.inStock())) {
             if (id <= Integer.MAX_VALUE) {
                 ids.set(id.intValue());
             }
