@@ -210,6 +210,7 @@ public final class ApiReadBenchmark {
         private final List<String> countParameters = new ArrayList<>();
         private final String searchSql;
         private final String countSql;
+        private final String profileSql = positional(ShopperProfiles.FIND_BY_USER, new ArrayList<>());
         private final String sizesSql = "SELECT * FROM product_sizes WHERE product_id = ANY (?) AND active ORDER BY product_id, position";
 
         Reads(DevStackRun stack) throws IOException, InterruptedException {
@@ -316,7 +317,7 @@ public final class ApiReadBenchmark {
         /** The profile's select, as {@code ShopperProfiles.find} runs it. */
         void sqlProfile(int client) throws SQLException {
             try (Connection connection = dataSource.getConnection();
-                 PreparedStatement select = connection.prepareStatement(ShopperProfiles.FIND_BY_USER)) {
+                 PreparedStatement select = connection.prepareStatement(profileSql)) {
                 select.setString(1, shopperIds[Math.floorMod(client, SHOPPERS)]);
                 try (ResultSet rows = select.executeQuery()) {
                     if (!rows.next()) {

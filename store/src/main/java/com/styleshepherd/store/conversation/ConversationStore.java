@@ -4,17 +4,15 @@ import com.styleshepherd.store.JsonColumns;
 import com.styleshepherd.store.shopper.Shoppers;
 import com.styleshepherd.workflows.conversation.TurnRecord;
 import com.styleshepherd.workflows.conversation.TurnResult;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,15 +21,12 @@ import java.util.UUID;
 @Singleton
 public class ConversationStore {
 
-    private static final String COLUMNS =
-            "id, user_id, workflow_id, status, turns, started_at, last_turn_at, ended_at, end_reason";
-
-    private final JdbcOperations jdbc;
+    private final ConversationRepository repository;
     private final JsonColumns json;
     private final Shoppers shoppers;
 
-    ConversationStore(JdbcOperations jdbc, JsonColumns json, Shoppers shoppers) {
-        this.jdbc = jdbc;
+    ConversationStore(ConversationRepository repository, JsonColumns json, Shoppers shoppers) {
+        this.repository = repository;
         this.json = json;
         this.shoppers = shoppers;
     }
@@ -39,52 +34,19 @@ public class ConversationStore {
     @Transactional
     public ConversationRecord open(UUID conversationId, String userId, String workflowId) {
         shoppers.ensure(userId);
-        jdbc.prepareStatement("""
-                INSERT INTO conversations (id, user_id, workflow_id, status) VALUES (?, ?, ?, 'ACTIVE')
-                ON CONFLICT (id) DO NOTHING
-                """, statement -> {
-            statement.setObject(1, conversationId);
-            statement.setString(2, userId);
-            statement.setString(3, workflowId);
-            return statement.executeUpdate();
-        });
+        repository.insertIfAbsent(conversationId, userId, workflowId);
         return find(conversationId).orElseThrow();
     }
 
     @ReadOnly
     public Optional<ConversationRecord> find(UUID conversationId) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM conversations WHERE id = ?", statement -> {
-            statement.setObject(1, conversationId);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(conversation(rows)) : Optional.<ConversationRecord>empty();
-            }
-        });
+        return repository.findById(conversationId);
     }
 
     /** The shopper's conversations, newest first. */
     @ReadOnly
     public Page<ConversationRecord> listForUser(String userId, Pageable pageable) {
-        long total = jdbc.prepareStatement("SELECT count(*) FROM conversations WHERE user_id = ?", statement -> {
-            statement.setString(1, userId);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
-        List<ConversationRecord> page = jdbc.prepareStatement("SELECT " + COLUMNS
-                + " FROM conversations WHERE user_id = ? ORDER BY started_at DESC, id LIMIT ? OFFSET ?", statement -> {
-            statement.setString(1, userId);
-            statement.setInt(2, pageable.getSize());
-            statement.setLong(3, pageable.getOffset());
-            List<ConversationRecord> found = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.add(conversation(rows));
-                }
-            }
-            return found;
-        });
-        return Page.of(page, pageable, total);
+        return repository.listForUser(userId, pageable);
     }
 
     /**
@@ -94,35 +56,13 @@ public class ConversationStore {
     @Transactional
     public boolean recordTurn(TurnRecord turn) {
         TurnResult result = turn.result();
-        int inserted = jdbc.prepareStatement("""
-                INSERT INTO conversation_turns (id, conversation_id, turn_no, transcript, intent, entities, reply, spoken,
-                                                understood_by, product_ids, checkout_id, result)
-                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, CAST(? AS jsonb))
-                ON CONFLICT (id) DO NOTHING
-                """, statement -> {
-            statement.setObject(1, result.turnId());
-            statement.setObject(2, turn.conversationId());
-            statement.setInt(3, result.number());
-            statement.setString(4, result.transcript());
-            statement.setString(5, result.understanding().intent().name());
-            statement.setString(6, json.write(result.understanding().entities()));
-            statement.setString(7, result.reply());
-            statement.setBoolean(8, turn.spoken());
-            statement.setString(9, result.understanding().source());
-            statement.setArray(10, statement.getConnection().createArrayOf("bigint",
-                    result.products().stream().map(p -> p.productId()).toArray(Long[]::new)));
-            statement.setObject(11, result.checkoutId());
-            statement.setString(12, json.write(result));
-            return statement.executeUpdate();
-        });
+        Long[] productIds = result.products().stream().map(p -> p.productId()).toArray(Long[]::new);
+        int inserted = repository.insertTurnIfAbsent(result.turnId(), turn.conversationId(), result.number(),
+                result.transcript(), result.understanding().intent().name(),
+                json.write(result.understanding().entities()), result.reply(), turn.spoken(),
+                result.understanding().source(), productIds, result.checkoutId(), json.write(result));
         if (inserted == 1) {
-            jdbc.prepareStatement("""
-                    UPDATE conversations SET turns = greatest(turns, ?), last_turn_at = now() WHERE id = ?
-                    """, statement -> {
-                statement.setInt(1, result.number());
-                statement.setObject(2, turn.conversationId());
-                return statement.executeUpdate();
-            });
+            repository.counted(turn.conversationId(), result.number());
         }
         return inserted == 1;
     }
@@ -130,79 +70,26 @@ public class ConversationStore {
     /** The stored answer of a turn of this conversation, to answer a repeated request identically. */
     @ReadOnly
     public Optional<TurnResult> findTurn(UUID conversationId, UUID turnId) {
-        return jdbc.prepareStatement("SELECT result FROM conversation_turns WHERE id = ? AND conversation_id = ?",
-                statement -> {
-                    statement.setObject(1, turnId);
-                    statement.setObject(2, conversationId);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next() ? Optional.of(json.read(rows.getString(1), TurnResult.class))
-                                : Optional.<TurnResult>empty();
-                    }
-                });
+        return repository.findTurnResult(conversationId, turnId).map(stored -> json.read(stored, TurnResult.class));
     }
 
     /** A page of the transcript, oldest turn first. */
     @ReadOnly
     public Page<TranscriptTurn> transcript(UUID conversationId, Pageable pageable) {
-        long total = jdbc.prepareStatement("SELECT count(*) FROM conversation_turns WHERE conversation_id = ?",
-                statement -> {
-                    statement.setObject(1, conversationId);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        rows.next();
-                        return rows.getLong(1);
-                    }
-                });
-        List<TranscriptTurn> turns = jdbc.prepareStatement("""
-                SELECT id, turn_no, transcript, intent, reply, spoken, understood_by, product_ids, checkout_id, created_at
-                FROM conversation_turns WHERE conversation_id = ? ORDER BY turn_no LIMIT ? OFFSET ?
-                """, statement -> {
-            statement.setObject(1, conversationId);
-            statement.setInt(2, pageable.getSize());
-            statement.setLong(3, pageable.getOffset());
-            List<TranscriptTurn> found = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    Long[] productIds = (Long[]) rows.getArray("product_ids").getArray();
-                    found.add(new TranscriptTurn(rows.getObject("id", UUID.class), rows.getInt("turn_no"),
-                            rows.getString("transcript"), rows.getString("intent"), rows.getString("reply"),
-                            rows.getBoolean("spoken"), rows.getString("understood_by"), List.of(productIds),
-                            rows.getObject("checkout_id", UUID.class), instant(rows, "created_at")));
-                }
-            }
-            return found;
-        });
-        return Page.of(turns, pageable, total);
+        return repository.transcript(conversationId, pageable);
     }
 
     /** Marks the conversation ended; the first end wins. */
     @Transactional
     public void close(UUID conversationId, int turns, String endReason) {
-        jdbc.prepareStatement("""
-                UPDATE conversations SET status = 'ENDED', ended_at = now(), end_reason = ?, turns = greatest(turns, ?)
-                WHERE id = ? AND status = 'ACTIVE'
-                """, statement -> {
-            statement.setString(1, endReason);
-            statement.setInt(2, turns);
-            statement.setObject(3, conversationId);
-            return statement.executeUpdate();
-        });
-    }
-
-    private static ConversationRecord conversation(ResultSet rows) throws SQLException {
-        return new ConversationRecord(rows.getObject("id", UUID.class), rows.getString("user_id"),
-                rows.getString("workflow_id"), rows.getString("status"), rows.getInt("turns"),
-                instant(rows, "started_at"), instant(rows, "last_turn_at"), instant(rows, "ended_at"),
-                rows.getString("end_reason"));
-    }
-
-    private static Instant instant(ResultSet rows, String column) throws SQLException {
-        Timestamp value = rows.getTimestamp(column);
-        return value == null ? null : value.toInstant();
+        repository.close(conversationId, turns, endReason);
     }
 
     /** One turn of a transcript. */
-    @io.micronaut.serde.annotation.Serdeable
-    public record TranscriptTurn(UUID turnId, int number, String transcript, String intent, String reply,
-            boolean spoken, String understoodBy, List<Long> productIds, UUID checkoutId, Instant at) {
+    @Introspected
+    @Serdeable
+    public record TranscriptTurn(UUID turnId, int number, String transcript, @Nullable String intent,
+            @Nullable String reply, boolean spoken, @Nullable String understoodBy, List<Long> productIds,
+            @Nullable UUID checkoutId, Instant at) {
     }
 }

@@ -1,10 +1,8 @@
 package com.styleshepherd.store.shopper;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
 
 /**
  * Erases a shopper's personal data in one transaction (the right to erasure). Deleted: the profile,
@@ -27,10 +25,10 @@ public class ShopperErasure {
         }
     }
 
-    private final JdbcOperations jdbc;
+    private final ErasureRepository repository;
 
-    ShopperErasure(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    ShopperErasure(ErasureRepository repository) {
+        this.repository = repository;
     }
 
     /**
@@ -40,48 +38,18 @@ public class ShopperErasure {
     @Transactional
     public Erased erase(String userId) {
         // Lock the shopper's row first: a checkout opening now waits, then finds the shopper gone.
-        jdbc.prepareStatement("SELECT id FROM users WHERE id = ? FOR UPDATE", statement -> {
-            statement.setString(1, userId);
-            return statement.executeQuery().next();
-        });
-        int running = count("""
-                SELECT count(*) FROM checkouts
-                WHERE user_id = ? AND status NOT IN ('COMPLETED', 'CANCELLED', 'FAILED')
-                """, userId);
+        repository.lock(userId);
+        int running = repository.runningCheckouts(userId);
         if (running > 0) {
             throw new CheckoutInProgress(running + " checkout(s) in progress: erase once they have ended");
         }
-        boolean profile = update("DELETE FROM profiles WHERE user_id = ?", userId) > 0;
-        int memories = update("DELETE FROM memories WHERE user_id = ?", userId);
-        int conversations = update("DELETE FROM conversations WHERE user_id = ?", userId);
-        int returns = update("UPDATE returns SET user_id = NULL, comment = NULL, updated_at = now() WHERE user_id = ?",
-                userId);
-        int orders = update("""
-                UPDATE orders SET user_id = NULL, shipping_address = '{}'::jsonb, anonymised_at = now(), updated_at = now()
-                WHERE user_id = ?
-                """, userId);
-        int checkouts = update("""
-                UPDATE checkouts SET user_id = NULL, request = request - 'shippingAddress', updated_at = now()
-                WHERE user_id = ?
-                """, userId);
-        update("DELETE FROM users WHERE id = ?", userId);
+        boolean profile = repository.deleteProfile(userId) > 0;
+        int memories = repository.deleteMemories(userId);
+        int conversations = repository.deleteConversations(userId);
+        int returns = repository.anonymiseReturns(userId);
+        int orders = repository.anonymiseOrders(userId);
+        int checkouts = repository.anonymiseCheckouts(userId);
+        repository.deleteById(userId);
         return new Erased(profile, memories, conversations, orders, checkouts, returns);
-    }
-
-    private int update(String sql, String userId) {
-        return jdbc.prepareStatement(sql, statement -> {
-            statement.setString(1, userId);
-            return statement.executeUpdate();
-        });
-    }
-
-    private int count(String sql, String userId) {
-        return jdbc.prepareStatement(sql, statement -> {
-            statement.setString(1, userId);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        });
     }
 }

@@ -1,13 +1,11 @@
 package com.styleshepherd.store.shopper;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +14,10 @@ import java.util.Map;
 @Singleton
 public class ShopperHistory {
 
-    private final JdbcOperations jdbc;
+    private final HistoryRepository repository;
 
-    ShopperHistory(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    ShopperHistory(HistoryRepository repository) {
+        this.repository = repository;
     }
 
     /**
@@ -28,50 +26,17 @@ public class ShopperHistory {
      */
     @ReadOnly
     public List<Purchase> purchases(String userId, int limit) {
-        return jdbc.prepareStatement("""
-                SELECT product_id, product_name, category, size, reason, bought_at FROM (
-                    SELECT DISTINCT ON (l.product_id) l.product_id, l.product_name, l.category, l.size, r.reason,
-                           o.created_at AS bought_at
-                    FROM orders o
-                    JOIN order_lines l ON l.order_id = o.id
-                    LEFT JOIN returns r ON r.order_line_id = l.id AND r.status <> 'REJECTED'
-                    WHERE o.user_id = ? AND o.status <> 'CANCELLED'
-                    ORDER BY l.product_id, r.reason IS NULL, o.created_at DESC
-                ) bought
-                ORDER BY bought_at DESC, product_id LIMIT ?
-                """, statement -> {
-            statement.setString(1, userId);
-            statement.setInt(2, limit);
-            List<Purchase> purchases = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    purchases.add(new Purchase(rows.getLong(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getTimestamp(6).toInstant()));
-                }
-            }
-            return purchases;
-        });
+        return repository.purchases(userId, limit);
     }
 
     /** The best-selling products of the last {@code window}: product id → units sold, most first. */
     @ReadOnly
     public Map<Long, Long> bestSellers(Duration window, int limit) {
-        return jdbc.prepareStatement("""
-                SELECT l.product_id, sum(l.quantity) AS units
-                FROM orders o JOIN order_lines l ON l.order_id = o.id
-                WHERE o.status <> 'CANCELLED' AND o.created_at > now() - make_interval(secs => ?)
-                GROUP BY l.product_id ORDER BY units DESC, l.product_id LIMIT ?
-                """, statement -> {
-            statement.setLong(1, window.toSeconds());
-            statement.setInt(2, limit);
-            Map<Long, Long> units = new LinkedHashMap<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    units.put(rows.getLong(1), rows.getLong(2));
-                }
-            }
-            return units;
-        });
+        Map<Long, Long> units = new LinkedHashMap<>();
+        for (HistoryRepository.ProductSales sales : repository.bestSellers(window.toSeconds(), limit)) {
+            units.put(sales.productId(), sales.units());
+        }
+        return units;
     }
 
     /**
@@ -79,6 +44,7 @@ public class ShopperHistory {
      *
      * @param returnReason TOO_SMALL, TOO_LARGE, STYLE, QUALITY or OTHER when it came back; null when kept
      */
+    @Introspected
     public record Purchase(long productId, String productName, String category, String size,
             @Nullable String returnReason, Instant boughtAt) {
 

@@ -1,6 +1,5 @@
 package com.styleshepherd.store.shopper;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 /**
@@ -10,17 +9,14 @@ import jakarta.inject.Singleton;
 @Singleton
 public class Shoppers {
 
-    private final JdbcOperations jdbc;
+    private final ShopperRepository repository;
 
-    Shoppers(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    Shoppers(ShopperRepository repository) {
+        this.repository = repository;
     }
 
     /** Creates the shopper's row unless it exists; call inside the transaction that needs it. */
     public void ensure(String userId) {
-        jdbc.prepareStatement("INSERT INTO users (id) VALUES (?) ON CONFLICT (id) DO NOTHING", statement -> {
-            statement.setString(1, userId);
-            return statement.executeUpdate();
-        });
+        repository.ensure(userId);
     }
 }

@@ -92,6 +92,14 @@ class ProductCatalogTest implements RealInfrastructure {
     }
 
     @Test
+    void aSizeNamedTwiceIsSavedOnceAsItsLastMention() {
+        ProductCatalog.SaveResult result = catalog.save(draft("TWICE-" + category, "Grey Hoodie", "Fleece hoodie",
+                "45.00", List.of(size("M", 3), size("S", 1), size("M", 5))));
+        assertEquals(List.of("S", "M"), result.product().sizes().stream().map(ProductSize::size).toList());
+        assertEquals(List.of(1, 5), result.product().sizes().stream().map(ProductSize::stock).toList());
+    }
+
+    @Test
     void filtersCombineExactly() {
         assertEquals(List.of("LINEN-" + category), skus(new CatalogQuery("linen", category, null, null, null, null, false)));
         assertEquals(List.of("SILK-" + category, "WOOL-" + category),
