@@ -10,6 +10,8 @@ import com.styleshepherd.api.Api;
 import com.styleshepherd.api.Api.Reply;
 import com.styleshepherd.api.Tokens;
 import com.styleshepherd.api.checkout.CheckoutFixtures;
+import com.styleshepherd.store.checkout.CheckoutRecord;
+import com.styleshepherd.store.checkout.CheckoutStore;
 import com.styleshepherd.testing.RealInfrastructure;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -39,6 +41,9 @@ class ErasureApiTest implements RealInfrastructure {
 
     @Inject
     CheckoutFixtures fixtures;
+
+    @Inject
+    CheckoutStore checkouts;
 
     private long rowsNaming(String userId) {
         long rows = 0;
@@ -105,6 +110,10 @@ class ErasureApiTest implements RealInfrastructure {
         assertEquals(List.of(), api.get("/api/orders", shopper).items());
         assertNull(api.get("/api/me/profile", shopper).body().get("updatedAt"));
         assertEquals(200, api.get("/api/ops/returns/analytics", ops).status(), "ops analytics still read");
+        CheckoutRecord anonymous = checkouts.find(UUID.fromString(checkoutId)).orElseThrow();
+        assertNull(anonymous.userId(), "the checkout is kept, and read, without its shopper");
+        assertNull(anonymous.request().shippingAddress());
+        assertEquals("COMPLETED", anonymous.status().name());
     }
 
     @Test

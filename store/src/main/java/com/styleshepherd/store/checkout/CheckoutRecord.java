@@ -18,13 +18,14 @@ import java.util.UUID;
 /**
  * A row of {@code checkouts}: the listing's view of a checkout workflow, whose status only the workflow writes.
  *
- * @param request what the shopper asked to buy
+ * @param userId the shopper; null once the shopper's data was erased
+ * @param request what the shopper asked to buy (without the address once the shopper's data was erased)
  * @param firstRunId the first run id of the run chain that recorded itself last; null before any run began
  */
 @MappedEntity("checkouts")
 public record CheckoutRecord(
         @Id UUID id,
-        String userId,
+        @Nullable String userId,
         String idempotencyKey,
         String requestHash,
         String workflowId,

@@ -30,7 +30,7 @@ interface OrderRepository extends GenericRepository<OrderRepository.OrderRow, UU
 
     /** An order as read, with the status of its checkout's latest payment and without its lines. */
     @Introspected
-    record OrderView(UUID id, UUID checkoutId, String userId, String status, @Nullable String paymentStatus,
+    record OrderView(UUID id, UUID checkoutId, @Nullable String userId, String status, @Nullable String paymentStatus,
             BigDecimal subtotal, BigDecimal total, String currency, String shippingAddress, Instant createdAt) {
     }
 
