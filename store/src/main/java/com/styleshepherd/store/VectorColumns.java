@@ -1,22 +1,12 @@
 package com.styleshepherd.store;
 
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Vectors kept in {@code REAL[]} columns (product and memory embeddings). */
+/** Vectors kept in {@code REAL[]} columns, as plain JDBC reads them (repositories map {@code float[]} themselves). */
 public final class VectorColumns {
 
     private VectorColumns() {
-    }
-
-    /** A {@code float4[]} parameter holding the vector. */
-    public static Array write(Connection connection, float[] vector) throws SQLException {
-        Float[] boxed = new Float[vector.length];
-        for (int d = 0; d < vector.length; d++) {
-            boxed[d] = vector[d];
-        }
-        return connection.createArrayOf("float4", boxed);
     }
 
     /** The vector in a {@code REAL[]} column. */
