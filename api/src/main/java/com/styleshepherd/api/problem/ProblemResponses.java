@@ -15,6 +15,11 @@ import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
 import io.micronaut.serde.exceptions.path.MapItemReferencePath;
 import io.micronaut.serde.exceptions.path.ReferencePath;
+import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
+import io.micronaut.web.router.exceptions.UnsatisfiedHeaderRouteException;
+import io.micronaut.web.router.exceptions.UnsatisfiedPartRouteException;
+import io.micronaut.web.router.exceptions.UnsatisfiedQueryValueRouteException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +32,8 @@ import org.zalando.problem.ThrowableProblem;
  * micronaut-problem-json), without stack traces. Beyond the library's defaults:
  * <ul>
  *   <li>a value that cannot be converted ({@code ?minPrice=abc}, {@code "stock":"many"}) is reported
- *       like a validation failure, naming the field;</li>
+ *       like a validation failure, naming the field; so is a required header or query parameter that is
+ *       missing, and a missing body says so without naming the Java parameter;</li>
  *   <li>every problem has a title, and a message the code raised on purpose
  *       ({@link HttpStatusException}, e.g. "No product with id 7") becomes its detail;</li>
  *   <li>the body is built from the problem's fields only ({@code type}, {@code title}, {@code status},
@@ -63,6 +69,12 @@ final class ProblemResponses extends ProblemErrorResponseProcessor {
             return new ConstraintViolationThrowableProblem(new HttpStatusType(HttpStatus.BAD_REQUEST),
                     List.of(new Violation(field(conversion.get()), "has an invalid value")));
         }
+        Optional<UnsatisfiedRouteException> missing = errorContext.getRootCause()
+                .filter(UnsatisfiedRouteException.class::isInstance)
+                .map(UnsatisfiedRouteException.class::cast);
+        if (missing.isPresent()) {
+            return missing(missing.get());
+        }
         ProblemBuilder problem = Problem.builder()
                 .withStatus(new HttpStatusType(httpStatus))
                 .withTitle(httpStatus.getReason());
@@ -80,6 +92,27 @@ final class ProblemResponses extends ProblemErrorResponseProcessor {
     protected boolean includeErrorMessage(ErrorContext errorContext) {
         return super.includeErrorMessage(errorContext)
                 || errorContext.getRootCause().map(HttpStatusException.class::isInstance).orElse(false);
+    }
+
+    /**
+     * A required header, query parameter or part named as the client sends it ({@code Idempotency-Key}), like a
+     * validation failure; a missing body in words, not Micronaut's (which names the Java parameter).
+     */
+    private static ThrowableProblem missing(UnsatisfiedRouteException missing) {
+        String field = switch (missing) {
+            case UnsatisfiedHeaderRouteException header -> header.getHeaderName();
+            case UnsatisfiedQueryValueRouteException query -> query.getQueryParameterName();
+            case UnsatisfiedPartRouteException part -> part.getPartName();
+            case UnsatisfiedBodyRouteException body -> null;
+            default -> missing.getArgument().getName();
+        };
+        if (field == null) {
+            return Problem.builder().withStatus(new HttpStatusType(HttpStatus.BAD_REQUEST))
+                    .withTitle(HttpStatus.BAD_REQUEST.getReason())
+                    .withDetail("The request has no body; this operation needs one").build();
+        }
+        return new ConstraintViolationThrowableProblem(new HttpStatusType(HttpStatus.BAD_REQUEST),
+                List.of(new Violation(field, "is required")));
     }
 
     /** The JSON path of a body that failed to decode ({@code sizes[0].stock}), else the parameter's name. */

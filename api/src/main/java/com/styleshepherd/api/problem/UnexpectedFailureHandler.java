@@ -2,6 +2,7 @@ package com.styleshepherd.api.problem;
 
 import com.styleshepherd.outage.Dependency;
 import com.styleshepherd.outage.Outages;
+import com.styleshepherd.outage.UnstorableText;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.context.annotation.Value;
@@ -21,8 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * What no other handler took: a server that is down ({@link Outages}) is a 503 with {@code Retry-After}
  * and a problem type per dependency, so a client can tell "try again soon" from a bug; a Temporal call the
- * engine does not implement (the embedded test server: visibility, reset) is a 501; anything else is
- * a 500 without detail. Neither carries exception text: the log has it, with the request's ids.
+ * engine does not implement (the embedded test server: visibility, reset) is a 501; a value PostgreSQL
+ * cannot store as text (a NUL character, U+0000, in a string or a JSON member) is the client's
+ * 400; anything else is a 500 without detail. None carries exception text: the log has it, with the
+ * request's ids.
  */
 @Singleton
 @Produces
@@ -54,6 +57,12 @@ final class UnexpectedFailureHandler implements ExceptionHandler<RuntimeExceptio
             return ProblemBody.response(HttpStatus.NOT_IMPLEMENTED, "This Temporal engine cannot do this: the embedded"
                     + " Java test server has no visibility store, reset or Schedules. Run the dev stack on the Temporal"
                     + " dev server (scripts/install-temporal-cli.sh).");
+        }
+        if (UnstorableText.in(failure)) {
+            LOG.info("{} {} answered 400: a value PostgreSQL cannot store as text", request.getMethod(),
+                    request.getPath());
+            return ProblemBody.response(HttpStatus.BAD_REQUEST,
+                    "A value in the request holds a character that cannot be stored (U+0000, NUL)");
         }
         LOG.error("{} {} failed", request.getMethod(), request.getPath(), failure);
         return problems.processResponse(ErrorContext.builder(request).cause(failure).build(),

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -187,6 +188,26 @@ class MemoryApiTest implements RealInfrastructure {
         assertEquals(List.of("metadata"), api.post("/api/me/memories", shopper,
                 Map.of("type", "fact", "text", "ok", "metadata", tooManyKeys)).violatedFields());
         assertEquals(List.of("type"), api.get("/api/me/memories?type=rumour", shopper).violatedFields());
+        assertEquals(0, ((Number) api.get("/api/me/memories/stats", shopper).body().get("total")).intValue());
+    }
+
+    /** PostgreSQL holds no NUL character in text or jsonb: that is the client's 400, not the server's 500. */
+    @Test
+    void aNulCharacterIsTheClientsBadRequestWithoutInternals() {
+        String shopper = newShopper();
+
+        for (Map<String, Object> memory : List.<Map<String, Object>>of(
+                Map.of("type", "fact", "text", "ok", "metadata", Map.of("note", "a\u0000b")),
+                Map.of("type", "fact", "text", "ok", "metadata", Map.of("a\u0000b", 1)),
+                Map.of("type", "fact", "text", "Wears \u0000 size 39"))) {
+            Reply refused = api.post("/api/me/memories", shopper, memory);
+
+            assertEquals(400, refused.status(), refused.body().toString());
+            assertEquals("application/problem+json", refused.contentType());
+            assertEquals("A value in the request holds a character that cannot be stored (U+0000, NUL)",
+                    refused.body().get("detail"));
+            assertEquals(Set.of("title", "status", "detail"), refused.body().keySet(), "nothing but the problem");
+        }
         assertEquals(0, ((Number) api.get("/api/me/memories/stats", shopper).body().get("total")).intValue());
     }
 }

@@ -56,6 +56,26 @@ class HttpHardeningTest implements RealInfrastructure {
         assertFalse(stranger.headers().firstValue("Access-Control-Allow-Origin").isPresent());
     }
 
+    /**
+     * 405 names the methods of the resource at the path: {@code DELETE /api/me/memories/{memoryId}} matches
+     * {@code /api/me/memories/export} too, but that path's resource only takes GET.
+     */
+    @Test
+    void aMethodTheResourceDoesNotTakeIs405AllowingWhatItTakes() throws Exception {
+        HttpResponse<byte[]> refused = send(to("/api/me/memories/export")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+        assertEquals(405, refused.statusCode());
+        assertEquals("GET, HEAD", refused.headers().firstValue("Allow").orElseThrow());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("{\"title\":\"Method Not Allowed\",\"status\":405,\"detail\":\"OPTIONS is not allowed here; "
+                + "this path takes GET, HEAD\"}", new String(refused.body(), StandardCharsets.UTF_8));
+
+        HttpResponse<byte[]> batch = send(to("/api/me/memories/batch").GET());
+        assertEquals(405, batch.statusCode());
+        assertEquals("POST", batch.headers().firstValue("Allow").orElseThrow());
+    }
+
     @Test
     void apiResponsesCarrySecurityHeaders() throws Exception {
         HttpResponse<byte[]> products = send(to("/api/products?pageSize=1"));
