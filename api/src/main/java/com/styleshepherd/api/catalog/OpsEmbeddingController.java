@@ -1,5 +1,6 @@
 package com.styleshepherd.api.catalog;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.api.paging.PageResponse;
 import com.styleshepherd.api.paging.Paging;
 import com.styleshepherd.api.security.Roles;
@@ -16,6 +17,9 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
@@ -27,6 +31,7 @@ import java.util.UUID;
 @Controller("/api/ops/catalog/embeddings")
 @Secured(Roles.OPS)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Ops
 class OpsEmbeddingController {
 
     private final EmbeddingJobStarter starter;
@@ -43,6 +48,10 @@ class OpsEmbeddingController {
      * job ({@code Location} names it either way). A run with nothing to do completes with total 0.
      */
     @Post
+    @Operation(operationId = "startEmbedding")
+    @ApiResponse(responseCode = "202", description = "The job, started (or the one already running)",
+            useReturnTypeSchema = true, headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location",
+                    description = "the job's URL", schema = @Schema(type = "string")))
     HttpResponse<EmbeddingJobResponse> start(Principal ops) {
         EmbeddingJobs.Created created = starter.start(ops.getName());
         EmbeddingJobResponse body = EmbeddingJobResponse.of(created.job(), Instant.now());
@@ -52,6 +61,9 @@ class OpsEmbeddingController {
 
     /** A job's progress: {@code state}, {@code processed} of {@code total}, {@code startedAt} and {@code etaSeconds}. */
     @Get("/{jobId}")
+    @Operation(operationId = "getEmbeddingJob")
+    @Problems.BadRequest
+    @Problems.NotFound
     EmbeddingJobResponse get(@PathVariable UUID jobId) {
         return jobs.find(jobId)
                 .map(job -> EmbeddingJobResponse.of(job, Instant.now()))
@@ -60,6 +72,8 @@ class OpsEmbeddingController {
 
     /** Jobs, newest first. */
     @Get("{?page,pageSize}")
+    @Operation(operationId = "listEmbeddingJobs")
+    @Problems.BadRequest
     PageResponse<EmbeddingJobResponse> list(@Nullable @QueryValue @Min(1) Integer page,
             @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
         Paging paging = Paging.of(page, pageSize);

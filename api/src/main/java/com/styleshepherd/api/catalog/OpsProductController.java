@@ -1,5 +1,6 @@
 package com.styleshepherd.api.catalog;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.api.security.Roles;
 import com.styleshepherd.cache.TaggedCache;
 import com.styleshepherd.store.catalog.ProductCatalog;
@@ -11,6 +12,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
@@ -22,6 +26,7 @@ import org.slf4j.LoggerFactory;
 @Controller("/api/ops/products")
 @Secured(Roles.OPS)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Ops
 class OpsProductController {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpsProductController.class);
@@ -38,7 +43,14 @@ class OpsProductController {
      * Creates the product with this SKU (201 with its {@code Location}) or replaces it (200). Repeating
      * the same request changes nothing.
      */
-    @Put("/{sku}")
+    // "import" is no SKU: /api/ops/products/import is the catalog import, which takes POST only (PUT there is 405).
+    @Put("/{sku:(?!import$)[^/]+}")
+    @Operation(operationId = "saveProduct")
+    @ApiResponse(responseCode = "200", description = "The product, replaced (or unchanged)", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "The product, created", useReturnTypeSchema = true,
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location",
+                    description = "the product's URL", schema = @Schema(type = "string")))
+    @Problems.Body
     HttpResponse<ProductResponse> save(
             Principal ops,
             @PathVariable @Pattern(regexp = SaveProductRequest.SKU, message = "must be 1-64 letters, digits, '.', '_' or '-'") String sku,

@@ -1,13 +1,12 @@
 package com.styleshepherd.api.catalog;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.api.paging.PageResponse;
 import com.styleshepherd.api.paging.Paging;
 import com.styleshepherd.cache.TaggedCache;
 import com.styleshepherd.store.catalog.ProductCatalog;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
-import java.time.Duration;
-import java.util.Set;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,8 +17,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import java.util.Set;
 
 /**
  * The public catalog: anyone may browse it. Search pages are cached in Valkey for
@@ -30,6 +32,7 @@ import jakarta.validation.constraints.Positive;
 @Controller("/api/products")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Public
 public class ProductController {
 
     public static final String CACHE = "catalog-search";
@@ -49,7 +52,10 @@ public class ProductController {
         this.cacheTtl = cacheTtl;
     }
 
+    /** Products matching the filters, a page at a time, by id. */
     @Get("{?q,category,colour,minPrice,maxPrice,size,inStock,page,pageSize}")
+    @Operation(operationId = "listProducts", security = {})
+    @Problems.BadRequest
     PageResponse<ProductResponse> list(@Valid @RequestBean ProductSearchRequest request) {
         request.checkPriceRange();
         Paging paging = request.paging();
@@ -57,7 +63,11 @@ public class ProductController {
                 PageResponse.of(catalog.search(request.toQuery(), paging.pageable()), ProductResponse::of, paging));
     }
 
+    /** One product, with its sizes and stock. */
     @Get("/{id}")
+    @Operation(operationId = "getProduct", security = {})
+    @Problems.BadRequest
+    @Problems.NotFound
     ProductResponse get(@PathVariable @Positive long id) {
         return catalog.find(id)
                 .map(ProductResponse::of)

@@ -1,5 +1,6 @@
 package com.styleshepherd.api.catalog;
 
+import com.styleshepherd.api.docs.JsonObject;
 import com.styleshepherd.store.catalog.CatalogProduct;
 import com.styleshepherd.store.catalog.Product;
 import io.micronaut.core.annotation.Nullable;
@@ -22,7 +23,7 @@ public record ProductResponse(
         @Nullable String color,
         String price,
         String currency,
-        Map<String, Object> attributes,
+        @JsonObject Map<String, Object> attributes,
         @Nullable String image,
         List<SizeStock> sizes) {
 

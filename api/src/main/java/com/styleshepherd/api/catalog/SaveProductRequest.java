@@ -1,5 +1,6 @@
 package com.styleshepherd.api.catalog;
 
+import com.styleshepherd.api.docs.JsonObject;
 import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.store.catalog.ProductDraft;
 import io.micronaut.core.annotation.Nullable;
@@ -37,7 +38,7 @@ public record SaveProductRequest(
         @Nullable @Size(max = 40) String color,
         @NotNull @Pattern(regexp = PRICE, message = "must be a decimal amount with at most 2 decimals, such as 49.90") String price,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
-        @Nullable @Size(max = 50) Map<String, Object> attributes,
+        @Nullable @Size(max = 50) @JsonObject Map<String, Object> attributes,
         @Nullable @Size(max = 500) @Pattern(regexp = IMAGE, message = "must be a file name such as 10000.jpg or an http(s) URL") String image,
         @NotEmpty @Size(max = 40) List<@Valid @NotNull SizeStock> sizes) {
 

@@ -1,5 +1,6 @@
 package com.styleshepherd.api.checkout;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.api.security.Roles;
 import com.styleshepherd.store.checkout.CheckoutDetails;
@@ -10,7 +11,6 @@ import com.styleshepherd.store.checkout.CheckoutStore;
 import com.styleshepherd.workflows.checkout.CheckoutStatus;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
 import com.styleshepherd.workflows.checkout.Purchase;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -26,6 +26,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.temporal.client.WorkflowUpdateException;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -42,6 +46,7 @@ import org.slf4j.LoggerFactory;
 @Controller("/api/checkouts")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Shopper
 class CheckoutController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -67,9 +72,24 @@ class CheckoutController {
      * request or a line names an unknown product or size; 409 when stock is short (nothing is charged).
      */
     @Post
+    @Operation(operationId = "startCheckout")
+    @ApiResponse(responseCode = "202", description = "The checkout, started (or, for a key used before, as it is now)",
+            useReturnTypeSchema = true, headers = {
+                @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the checkout's URL",
+                        schema = @Schema(type = "string")),
+                @io.swagger.v3.oas.annotations.headers.Header(name = REPLAYED,
+                        description = "`true` when the key was used before: no new checkout",
+                        schema = @Schema(type = "string"))
+            })
+    @Problems.Body
+    @Problems.Conflict
+    @Problems.Unprocessable
     HttpResponse<CheckoutResponse> start(
             Authentication shopper,
-            @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Parameter(description = "a key of the client's choosing, new for each checkout (a UUID is ideal); the "
+                    + "same key and body again answer the same checkout",
+                    schema = @Schema(pattern = "^[A-Za-z0-9._:-]{8,200}$"))
+            @Header(IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @Body CheckoutCommand command) {
         if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
             throw FieldProblem.of(IDEMPOTENCY_KEY,
@@ -97,7 +117,11 @@ class CheckoutController {
         };
     }
 
+    /** A checkout of the caller's (ops: anyone's), with its payment, order and return risk once known. */
     @Get("/{checkoutId}")
+    @Operation(operationId = "getCheckout")
+    @Problems.BadRequest
+    @Problems.NotFound
     CheckoutResponse find(Authentication caller, @PathVariable UUID checkoutId) {
         return CheckoutResponse.of(visible(caller, checkoutId));
     }
@@ -107,6 +131,10 @@ class CheckoutController {
      * is then COMPLETED, PAYMENT_ACTION_REQUIRED or PAYMENT_DECLINED again. 409 unless it is waiting for one.
      */
     @Post("/{checkoutId}/payment-method")
+    @Operation(operationId = "retryCheckoutPayment")
+    @Problems.Body
+    @Problems.NotFound
+    @Problems.Conflict
     CheckoutResponse retryPayment(Authentication caller, @PathVariable UUID checkoutId,
             @Valid @Body PaymentMethodCommand command) {
         CheckoutDetails checkout = visible(caller, checkoutId);

@@ -4,7 +4,9 @@ import com.styleshepherd.store.checkout.CheckoutDetails;
 import com.styleshepherd.store.checkout.CheckoutRecord;
 import com.styleshepherd.store.checkout.PaymentRecord;
 import com.styleshepherd.store.checkout.RiskSummary;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,12 +22,12 @@ import java.util.UUID;
 public record CheckoutResponse(
         UUID checkoutId,
         String status,
-        String failureReason,
-        UUID orderId,
-        String total,
-        String currency,
-        ReturnRisk returnRisk,
-        Payment payment,
+        @Nullable String failureReason,
+        @Nullable UUID orderId,
+        @Nullable String total,
+        @Nullable String currency,
+        @Nullable @Schema(nullable = false) ReturnRisk returnRisk,
+        @Nullable @Schema(nullable = false) Payment payment,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -34,7 +36,8 @@ public record CheckoutResponse(
     }
 
     @Serdeable
-    public record Payment(String status, String clientSecret, String declineCode, String declineMessage, int attempts) {
+    public record Payment(String status, @Nullable String clientSecret, @Nullable String declineCode,
+            @Nullable String declineMessage, int attempts) {
     }
 
     static CheckoutResponse of(CheckoutDetails details) {

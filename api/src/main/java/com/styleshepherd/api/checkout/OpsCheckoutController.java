@@ -1,5 +1,6 @@
 package com.styleshepherd.api.checkout;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.api.security.Roles;
 import com.styleshepherd.store.checkout.CheckoutRecord;
@@ -22,6 +23,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.temporal.client.WorkflowNotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,6 +46,7 @@ import org.slf4j.LoggerFactory;
 @Controller("/api/ops/checkouts")
 @Secured(Roles.OPS)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Ops
 class OpsCheckoutController {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpsCheckoutController.class);
@@ -64,6 +69,8 @@ class OpsCheckoutController {
      * page. The answer names the visibility query, to paste into the Temporal UI's search.
      */
     @Get
+    @Operation(operationId = "listCheckoutsForOps")
+    @Problems.BadRequest
     CheckoutVisibility.Page list(@Valid @RequestBean ListRequest request) {
         Duration stuckFor = request.stuckFor() == null ? null : Duration.parse(request.stuckFor());
         if (stuckFor != null && stuckFor.compareTo(Duration.ofMinutes(1)) < 0) {
@@ -79,6 +86,13 @@ class OpsCheckoutController {
      * for any other status: a completed checkout is never run again.
      */
     @Post("/{checkoutId}/retry")
+    @Operation(operationId = "retryCheckout")
+    @ApiResponse(responseCode = "202", description = "The new run, started", useReturnTypeSchema = true,
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location",
+                    description = "the checkout's URL", schema = @Schema(type = "string")))
+    @Problems.BadRequest
+    @Problems.NotFound
+    @Problems.Conflict
     HttpResponse<Retried> retry(Authentication ops, @PathVariable UUID checkoutId) {
         CheckoutRecord checkout = checkouts.find(checkoutId)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No checkout " + checkoutId));
@@ -102,6 +116,13 @@ class OpsCheckoutController {
      * checkout that is not running: retry a failed or cancelled one instead (docs/operations.md, "Reset").
      */
     @Post("/{checkoutId}/reset")
+    @Operation(operationId = "resetCheckout")
+    @ApiResponse(responseCode = "202", description = "The new run, reset", useReturnTypeSchema = true,
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location",
+                    description = "the checkout's URL", schema = @Schema(type = "string")))
+    @Problems.Body
+    @Problems.NotFound
+    @Problems.Conflict
     HttpResponse<ResetResult> reset(Authentication ops, @PathVariable UUID checkoutId, @Valid @Body ResetCommand command) {
         CheckoutRecord checkout = checkouts.find(checkoutId)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No checkout " + checkoutId));
@@ -139,6 +160,9 @@ class OpsCheckoutController {
 
     /** Replays the checkout's latest run against this process's workflow code. */
     @Post("/{checkoutId}/replay")
+    @Operation(operationId = "replayCheckout")
+    @Problems.BadRequest
+    @Problems.NotFound
     ReplayResult replay(@PathVariable UUID checkoutId) {
         CheckoutRecord checkout = checkouts.find(checkoutId)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No checkout " + checkoutId));

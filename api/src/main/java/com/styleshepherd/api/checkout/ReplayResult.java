@@ -1,5 +1,6 @@
 package com.styleshepherd.api.checkout;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
@@ -9,5 +10,5 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param error why the replay diverged, when it did
  */
 @Serdeable
-record ReplayResult(boolean deterministic, int events, String error) {
+record ReplayResult(boolean deterministic, int events, @Nullable String error) {
 }

@@ -1,5 +1,6 @@
 package com.styleshepherd.api.checkout;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.payments.InvalidWebhookException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -14,6 +15,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 /**
  * Stripe's webhook endpoint. Authenticated by the {@code Stripe-Signature} header, not a token: a bad
@@ -30,8 +37,20 @@ class StripeWebhookController {
         this.handler = handler;
     }
 
+    /**
+     * A Stripe event about a payment (succeeded, failed, or needing 3-D Secure): the checkout it is about moves
+     * on.
+     */
     @Post(consumes = MediaType.APPLICATION_JSON)
-    Received receive(@Body String payload, @Nullable @Header("Stripe-Signature") String signature) {
+    @Operation(operationId = "receiveStripeEvent", security = {})
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = "object", description = "the event, exactly as Stripe sent it")))
+    @Problems.Body
+    @Problems.ServiceUnavailable
+    Received receive(@Body String payload,
+            @Parameter(name = "Stripe-Signature", in = ParameterIn.HEADER, required = true,
+                    description = "Stripe's signature of the body", schema = @Schema(type = "string"))
+            @Nullable @Header("Stripe-Signature") String signature) {
         try {
             return new Received(handler.handle(payload, signature).name());
         } catch (InvalidWebhookException e) {

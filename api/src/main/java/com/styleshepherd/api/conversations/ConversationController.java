@@ -1,5 +1,6 @@
 package com.styleshepherd.api.conversations;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.api.paging.PageResponse;
 import com.styleshepherd.api.paging.Paging;
 import com.styleshepherd.api.problem.FieldProblem;
@@ -37,6 +38,16 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
@@ -47,7 +58,6 @@ import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -61,9 +71,16 @@ import org.slf4j.LoggerFactory;
 @Controller("/api/conversations")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Shopper
 class ConversationController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The document's one operation for both kinds of turn (typed and spoken share their path and method). */
+    static final String TURN_SUMMARY = "Takes a turn: typed or spoken; answers once the stylist has.";
+    static final String TURN_DESCRIPTION = "Typed: `application/json` `{\"text\": \"...\"}`. Spoken: "
+            + "`multipart/form-data` with the part `audio`, a WAV file of 16 kHz, mono, 16-bit PCM. With `speak=true` "
+            + "the reply is spoken too (`audio`). The same `Idempotency-Key` again answers the same turn, with "
+            + "`Idempotent-Replayed: true`.";
     private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,200}");
     private static final Logger LOG = LoggerFactory.getLogger(ConversationController.class);
 
@@ -88,7 +105,12 @@ class ConversationController {
 
     /** Starts a conversation: 201 with its id. The body (payment method and address for checkouts) is optional. */
     @Post
-    HttpResponse<Map<String, Object>> start(Authentication shopper, @Nullable @Valid @Body StartConversationCommand command) {
+    @Operation(operationId = "startConversation")
+    @ApiResponse(responseCode = "201", description = "The conversation, started", useReturnTypeSchema = true,
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location",
+                    description = "the conversation's URL", schema = @Schema(type = "string")))
+    @Problems.Body
+    HttpResponse<Started> start(Authentication shopper, @Nullable @Valid @Body StartConversationCommand command) {
         var wallet = (command == null ? StartConversationCommand.NONE : command).wallet();
         UUID conversationId = UUID.randomUUID();
         String workflowId = ConversationWorkflow.workflowId(conversationId);
@@ -106,12 +128,33 @@ class ConversationController {
         }
         LOG.info("Conversation started userId={} conversationId={} wallet={}", shopper.getName(), conversationId,
                 wallet != null);
-        return HttpResponse.created(Map.<String, Object>of("conversationId", conversationId, "status", "ACTIVE"),
+        return HttpResponse.created(new Started(conversationId, "ACTIVE"),
                 URI.create("/api/conversations/" + conversationId));
+    }
+
+    /**
+     * A conversation just started.
+     *
+     * @param status {@code ACTIVE}
+     */
+    @Serdeable
+    record Started(UUID conversationId, String status) {
+    }
+
+    /**
+     * The body of a spoken turn as the OpenAPI document describes it.
+     *
+     * @param audio a WAV file: 16 kHz, mono, 16-bit PCM
+     */
+    @Schema(name = "SpokenTurn")
+    record SpokenTurn(
+            @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) byte[] audio) {
     }
 
     /** The caller's conversations, newest first. */
     @Get
+    @Operation(operationId = "listConversations")
+    @Problems.BadRequest
     PageResponse<ConversationResponse.Summary> list(Authentication shopper,
             @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
             @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
@@ -122,6 +165,9 @@ class ConversationController {
 
     /** The conversation with its live context and a page of its transcript (oldest turn first). */
     @Get("/{conversationId}{?page,pageSize}")
+    @Operation(operationId = "getConversation")
+    @Problems.BadRequest
+    @Problems.NotFound
     ConversationResponse find(Authentication caller, @PathVariable UUID conversationId,
             @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
             @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
@@ -136,7 +182,11 @@ class ConversationController {
                 conversations.transcript(conversationId, paging.pageable()), t -> t, paging));
     }
 
-    /** A typed turn. */
+    /**
+     * A typed turn: {@code {"text": "..."}}. The OpenAPI document shows both kinds of turn as one operation
+     * ({@link #spoken}'s: an operation per path and method), so this one is hidden from it.
+     */
+    @Hidden
     @Post(uri = "/{conversationId}/turns{?speak,audioAs}", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<TurnResponse> typed(Authentication caller, @PathVariable UUID conversationId,
             @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -151,29 +201,54 @@ class ConversationController {
         return answer(conversation, new TurnInput(turnId, command.text().strip(), null, "true".equals(speak)), audioAs);
     }
 
-    /** A spoken turn: multipart part {@code audio}, a WAV file of 16 kHz, mono, 16-bit PCM. */
+    /**
+     * A spoken turn: multipart part {@code audio}, a WAV file of 16 kHz, mono, 16-bit PCM. Its operation in the
+     * OpenAPI document stands for typed turns too.
+     */
     @Post(uri = "/{conversationId}/turns{?speak,audioAs}", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Operation(operationId = "takeTurn", summary = TURN_SUMMARY, description = TURN_DESCRIPTION)
+    @Problems.NotImplemented
+    @Problems.Body
+    @Problems.NotFound
+    @Problems.Conflict
+    @RequestBody(required = true, content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TurnCommand.class),
+                examples = @ExampleObject(name = "typed",
+                        value = "{\"text\": \"Show me navy dresses for a wedding under 150 dollars\"}")),
+        @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = SpokenTurn.class))
+    })
     HttpResponse<TurnResponse> spoken(Authentication caller, @PathVariable UUID conversationId,
+            @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER,
+                    description = "a key of the client's choosing for this turn: the same key again answers it again",
+                    schema = @Schema(type = "string", pattern = "^[A-Za-z0-9._:-]{8,200}$"))
             @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Parameter(description = "`true`: speak the reply too",
+                    schema = @Schema(allowableValues = {"true", "false"}))
             @Nullable @QueryValue @Pattern(regexp = "true|false", message = "must be true or false") String speak,
+            @Parameter(description = "how a spoken reply comes: inline (`base64`, the default) or as a `url` to fetch",
+                    schema = @Schema(allowableValues = {"base64", "url"}))
             @Nullable @QueryValue @Pattern(regexp = "base64|url", message = "must be base64 or url") String audioAs,
-            @Part("audio") @Nullable CompletedFileUpload upload) {
+            @Part("audio") @Nullable CompletedFileUpload audio) {
         ConversationRecord conversation = owned(caller, conversationId);
         requireSpeech();
         byte[] bytes;
         try {
-            bytes = upload == null ? new byte[0] : upload.getBytes();
+            bytes = audio == null ? new byte[0] : audio.getBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         WavClip clip = WavClip.check(bytes, settings);
         UUID turnId = turnId(conversationId, idempotencyKey);
-        AudioClip stored = audio.put(AudioClip.saidKey(conversationId, turnId), "wav", clip.bytes(), clip.durationMillis());
+        AudioClip stored = this.audio.put(AudioClip.saidKey(conversationId, turnId), "wav", clip.bytes(),
+                clip.durationMillis());
         return answer(conversation, new TurnInput(turnId, null, stored, "true".equals(speak)), audioAs);
     }
 
     /** The spoken reply of a turn, while it is kept (an hour). */
     @Get(uri = "/{conversationId}/turns/{turnId}/audio", produces = {"audio/wav", "audio/mpeg"})
+    @Operation(operationId = "getTurnAudio")
+    @Problems.BadRequest
+    @Problems.NotFound
     HttpResponse<byte[]> replyAudio(Authentication caller, @PathVariable UUID conversationId, @PathVariable UUID turnId) {
         visible(caller, conversationId);
         AudioStore.Audio reply = audio.find(AudioClip.replyKey(conversationId, turnId)).orElseThrow(() ->
@@ -183,6 +258,10 @@ class ConversationController {
 
     /** Ends the conversation (after any turn in progress). 204, also when it had already ended. */
     @Delete("/{conversationId}")
+    @Operation(operationId = "endConversation")
+    @ApiResponse(responseCode = "204", description = "Ended, or ending once the turn in progress is answered")
+    @Problems.BadRequest
+    @Problems.NotFound
     HttpResponse<Void> end(Authentication caller, @PathVariable UUID conversationId) {
         ConversationRecord conversation = owned(caller, conversationId);
         if (conversation.active() && workflows.end(conversation.workflowId())) {

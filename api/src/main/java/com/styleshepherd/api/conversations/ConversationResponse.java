@@ -7,6 +7,8 @@ import com.styleshepherd.workflows.conversation.ConversationContext;
 import com.styleshepherd.workflows.conversation.SearchSlots;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +28,7 @@ public record ConversationResponse(
         @Nullable Instant lastTurnAt,
         @Nullable Instant endedAt,
         @Nullable String endReason,
-        @Nullable Context context,
+        @Nullable @Schema(nullable = false) Context context,
         PageResponse<TranscriptTurn> transcript) {
 
     static ConversationResponse of(ConversationRecord record, @Nullable ConversationContext context,
@@ -47,12 +49,25 @@ public record ConversationResponse(
     }
 
     @Serdeable
-    public record Context(List<TurnResponse.Product> lastResults, List<TurnResponse.CartLine> cart, SearchSlots search,
+    public record Context(List<TurnResponse.Product> lastResults, List<TurnResponse.CartLine> cart, Search search,
             @Nullable Long focusProductId) {
 
         static Context of(ConversationContext c) {
             return new Context(c.lastResults().stream().map(TurnResponse.Product::of).toList(),
-                    c.cart().stream().map(TurnResponse.CartLine::of).toList(), c.slots(), c.focusProductId());
+                    c.cart().stream().map(TurnResponse.CartLine::of).toList(),
+                    Search.of(c.slots() == null ? SearchSlots.EMPTY : c.slots()), c.focusProductId());
+        }
+    }
+
+    /** The product search the conversation is in: what the shopper asked for so far (absent: not said). */
+    @Serdeable
+    public record Search(@Nullable String colour, @Nullable String category, @Nullable String occasion,
+            @Nullable BigDecimal minPrice, @Nullable BigDecimal maxPrice, @Nullable String size,
+            @Nullable String keywords) {
+
+        static Search of(SearchSlots s) {
+            return new Search(s.colour(), s.category(), s.occasion(), s.minPrice(), s.maxPrice(), s.size(),
+                    s.keywords());
         }
     }
 }

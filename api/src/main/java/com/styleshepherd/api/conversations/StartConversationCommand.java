@@ -19,7 +19,7 @@ public record StartConversationCommand(
         @Schema(example = "pm_card_visa")
         @Nullable @Pattern(regexp = "pm_[A-Za-z0-9_]{1,120}", message = "must be a payment method id such as pm_card_visa")
         String paymentMethod,
-        @Nullable @Valid CheckoutCommand.Address shippingAddress) {
+        @Nullable @Schema(nullable = false) @Valid CheckoutCommand.Address shippingAddress) {
 
     static final StartConversationCommand NONE = new StartConversationCommand(null, null);
 

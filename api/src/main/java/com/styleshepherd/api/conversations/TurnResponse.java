@@ -6,6 +6,7 @@ import com.styleshepherd.workflows.conversation.ShownProduct;
 import com.styleshepherd.workflows.conversation.TurnResult;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +30,7 @@ public record TurnResponse(
         List<Product> products,
         List<CartLine> cart,
         @Nullable UUID checkoutId,
-        @Nullable Audio audio,
+        @Nullable @Schema(nullable = false) Audio audio,
         boolean ended) {
 
     static TurnResponse of(TurnResult result, @Nullable Audio audio) {

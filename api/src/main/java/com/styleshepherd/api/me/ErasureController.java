@@ -1,5 +1,6 @@
 package com.styleshepherd.api.me;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.cache.TaggedCache;
 import com.styleshepherd.store.shopper.ShopperErasure;
 import io.micronaut.http.HttpStatus;
@@ -10,6 +11,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import java.security.Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
 @Controller("/api/me")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Shopper
 class ErasureController {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErasureController.class);
@@ -35,7 +38,14 @@ class ErasureController {
         this.cache = cache;
     }
 
+    /**
+     * Erases the caller's personal data and answers what was erased. Profile, memories and conversations are
+     * deleted; orders, checkouts and returns are kept for accounting, anonymised. 409 while a checkout of theirs
+     * is in progress.
+     */
     @Delete
+    @Operation(operationId = "eraseMe")
+    @Problems.Conflict
     ShopperErasure.Erased erase(Principal shopper) {
         ShopperErasure.Erased erased;
         try {

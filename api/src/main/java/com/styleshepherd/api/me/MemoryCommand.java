@@ -14,13 +14,14 @@ import java.util.Map;
 /**
  * A memory to store: {@code {"type":"preference","text":"Prefers navy over black","metadata":{"source":"chat"}}}.
  *
- * @param metadata a JSON object of at most {@value #MAX_METADATA_KEYS} keys
+ * @param metadata a JSON object of at most 20 keys
  */
 @Serdeable
 public record MemoryCommand(
         @Schema(example = "preference") @NotNull @Pattern(regexp = TYPES, message = "must be one of " + TYPES) String type,
         @Schema(example = "Prefers navy over black") @NotBlank @Size(max = 4000) String text,
-        @Schema(example = "{\"source\":\"chat\"}") @Nullable Map<String, Object> metadata) {
+        @Schema(example = "{\"source\":\"chat\"}", type = "object",
+                additionalProperties = Schema.AdditionalPropertiesValue.TRUE) @Nullable Map<String, Object> metadata) {
 
     static final String TYPES = "preference|fact|feedback";
     static final int MAX_METADATA_KEYS = 20;

@@ -1,5 +1,6 @@
 package com.styleshepherd.api.me;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.api.paging.PageResponse;
 import com.styleshepherd.api.paging.Paging;
 import com.styleshepherd.cache.TaggedCache;
@@ -23,6 +24,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -50,6 +55,7 @@ import org.slf4j.LoggerFactory;
 @Controller("/api/me/memories")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Shopper
 class MemoryController {
 
     static final int MAX_BATCH = 100;
@@ -71,7 +77,13 @@ class MemoryController {
         this.cache = cache;
     }
 
+    /** Stores a memory (embedded for semantic search at once): 201 with it and its {@code Location}. */
     @Post
+    @Operation(operationId = "addMemory")
+    @ApiResponse(responseCode = "201", description = "The memory, stored", useReturnTypeSchema = true,
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the memory's URL",
+                    schema = @Schema(type = "string")))
+    @Problems.Body
     HttpResponse<MemoryResponse> add(Principal shopper, @Valid @NotNull @Body MemoryCommand memory) {
         MemoryResponse stored = MemoryResponse.of(semantic.remember(shopper.getName(), List.of(memory.toNew("metadata"))).get(0));
         cache.invalidateShopper(shopper.getName());
@@ -79,8 +91,11 @@ class MemoryController {
         return HttpResponse.created(stored, URI.create("/api/me/memories/" + stored.memoryId()));
     }
 
-    /** Stores up to {@value #MAX_BATCH} memories at once, all or none. */
+    /** Stores up to 100 memories at once, all or none. */
     @Post("/batch")
+    @Operation(operationId = "addMemories")
+    @ApiResponse(responseCode = "201", description = "The memories, stored", useReturnTypeSchema = true)
+    @Problems.Body
     HttpResponse<MemoryList> addBatch(Principal shopper, @Valid @NotNull @Body MemoryBatch batch) {
         List<NewMemory> news = new ArrayList<>();
         for (int i = 0; i < batch.memories().size(); i++) {
@@ -92,8 +107,12 @@ class MemoryController {
         return HttpResponse.status(HttpStatus.CREATED).body(new MemoryList(stored));
     }
 
+    /** The caller's memories, newest first, optionally of one {@code type}. */
     @Get
+    @Operation(operationId = "listMemories")
+    @Problems.BadRequest
     PageResponse<MemoryResponse> list(Principal shopper,
+            @Parameter(schema = @Schema(allowableValues = {"preference", "fact", "feedback"}))
             @Nullable @QueryValue @Pattern(regexp = MemoryCommand.TYPES, message = "must be one of " + MemoryCommand.TYPES)
             String type,
             @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
@@ -104,30 +123,48 @@ class MemoryController {
 
     /**
      * The memories closest in meaning to {@code q}, best first, each with its {@code score} (cosine
-     * similarity, -1 to 1); none below {@code minScore} (default {@value #DEFAULT_MIN_SCORE}).
+     * similarity, -1 to 1); none below {@code minScore} (default 0.2).
      */
     @Get("/search")
-    MemoryList search(Principal shopper, @QueryValue @NotBlank @Size(max = 500) String q,
+    @Operation(operationId = "searchMemories")
+    @Problems.BadRequest
+    MemoryList search(Principal shopper,
+            @Parameter(description = "what to look for, in words (not only spaces)", schema = @Schema(pattern = "\\S"))
+            @QueryValue @NotBlank @Size(max = 500) String q,
             @Nullable @QueryValue @Min(1) @Max(50) Integer topK,
             @Nullable @QueryValue @DecimalMin("-1") @DecimalMax("1") Double minScore) {
         return new MemoryList(semantic.search(shopper.getName(), q.strip(), topK == null ? 5 : topK,
                 minScore == null ? DEFAULT_MIN_SCORE : minScore).stream().map(MemoryResponse::of).toList());
     }
 
+    /** How many memories the caller has, of each type, and the oldest and newest. */
     @Get("/stats")
+    @Operation(operationId = "memoryStats")
     MemoryStats stats(Principal shopper) {
         return memories.stats(shopper.getName());
     }
 
     /** Everything the stylist remembers about the caller, as a JSON file. */
     @Get("/export")
+    @Operation(operationId = "exportMemories")
+    @ApiResponse(responseCode = "200", description = "The export, as an attachment (memories.json)",
+            useReturnTypeSchema = true, headers = @io.swagger.v3.oas.annotations.headers.Header(
+                    name = "Content-Disposition", schema = @Schema(type = "string")))
     HttpResponse<MemoryExport> export(Principal shopper) {
         MemoryExport export = new MemoryExport(shopper.getName(), Instant.now(),
                 memories.all(shopper.getName()).stream().map(MemoryResponse::of).toList());
         return HttpResponse.ok(export).header("Content-Disposition", "attachment; filename=\"memories.json\"");
     }
 
-    @Delete("/{memoryId}")
+    /**
+     * Forgets one memory. Its id is hex digits and dashes (a UUID), so that {@code /batch}, {@code /export},
+     * {@code /search} and {@code /stats} are never taken for one: DELETE on those is a 405, not a bad id.
+     */
+    @Delete("/{memoryId:[0-9a-fA-F-]+}")
+    @Operation(operationId = "deleteMemory")
+    @ApiResponse(responseCode = "204", description = "Forgotten")
+    @Problems.BadRequest
+    @Problems.NotFound
     HttpResponse<Void> delete(Principal shopper, @PathVariable UUID memoryId) {
         if (!memories.delete(shopper.getName(), memoryId)) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "No memory " + memoryId);
@@ -138,6 +175,7 @@ class MemoryController {
 
     /** Forgets everything: answers how many memories there were. */
     @Delete
+    @Operation(operationId = "clearMemories")
     Cleared clear(Principal shopper) {
         int deleted = memories.clear(shopper.getName());
         cache.invalidateShopper(shopper.getName());

@@ -1,5 +1,6 @@
 package com.styleshepherd.api.me;
 
+import com.styleshepherd.api.docs.JsonObject;
 import com.styleshepherd.store.memory.Memory;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -9,7 +10,8 @@ import java.util.UUID;
 
 /** A memory; {@code score} only in search results. */
 @Serdeable
-public record MemoryResponse(UUID memoryId, String type, String text, Map<String, Object> metadata,
+public record MemoryResponse(UUID memoryId, String type, String text,
+        @JsonObject Map<String, Object> metadata,
         Instant createdAt, @Nullable Double score) {
 
     static MemoryResponse of(Memory memory) {

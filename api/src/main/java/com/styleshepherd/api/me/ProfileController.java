@@ -1,5 +1,6 @@
 package com.styleshepherd.api.me;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.cache.TaggedCache;
 import com.styleshepherd.store.shopper.ShopperProfile;
 import com.styleshepherd.store.shopper.ShopperProfiles;
@@ -12,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.security.Principal;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
 @Controller("/api/me/profile")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Shopper
 class ProfileController {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProfileController.class);
@@ -42,7 +45,9 @@ class ProfileController {
         this.cache = cache;
     }
 
+    /** The caller's profile: measurements, usual sizes, style preferences and budget (empty until saved). */
     @Get
+    @Operation(operationId = "getProfile")
     ProfileDocument read(Principal shopper) {
         String userId = shopper.getName();
         return ProfileDocument.of(cache.getOrCompute(CACHE, userId, Argument.of(ShopperProfile.class), CACHE_TTL,
@@ -51,6 +56,8 @@ class ProfileController {
 
     /** Replaces the profile; answers it as stored. */
     @Put
+    @Operation(operationId = "replaceProfile")
+    @Problems.Body
     ProfileDocument replace(Principal shopper, @Valid @NotNull @Body ProfileDocument profile) {
         profile.checkRules();
         ProfileDocument saved = ProfileDocument.of(profiles.save(shopper.getName(), profile.toProfile()));

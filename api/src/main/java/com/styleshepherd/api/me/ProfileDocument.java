@@ -26,10 +26,10 @@ import java.util.regex.Matcher;
  */
 @Serdeable
 public record ProfileDocument(
-        @Nullable @Valid Measurements measurements,
+        @Nullable @Schema(nullable = false) @Valid Measurements measurements,
         @Schema(example = "{\"dresses\":\"M\",\"shoes\":\"39\"}") @Nullable Map<String, String> usualSizes,
-        @Nullable @Valid StylePreferences stylePreferences,
-        @Nullable @Valid Budget budget,
+        @Nullable @Schema(nullable = false) @Valid StylePreferences stylePreferences,
+        @Nullable @Schema(nullable = false) @Valid Budget budget,
         @Nullable Instant updatedAt) {
 
     private static final java.util.regex.Pattern CATEGORY = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,63}");

@@ -1,5 +1,6 @@
 package com.styleshepherd.api.models;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.api.paging.PageResponse;
 import com.styleshepherd.api.paging.Paging;
 import com.styleshepherd.api.security.Roles;
@@ -19,6 +20,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import jakarta.validation.Valid;
@@ -36,6 +41,7 @@ import org.slf4j.LoggerFactory;
 @Controller("/api/ops/models")
 @Secured(Roles.OPS)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Ops
 class OpsModelController {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpsModelController.class);
@@ -55,7 +61,10 @@ class OpsModelController {
      * @param kind size, fit or return-risk
      */
     @Get("{?kind,page,pageSize}")
+    @Operation(operationId = "listModels")
+    @Problems.BadRequest
     PageResponse<StoredModel> list(
+            @Parameter(schema = @Schema(allowableValues = {"size", "fit", "return-risk"}))
             @NotNull @QueryValue @Pattern(regexp = "size|fit|return-risk", message = "must be size, fit or return-risk") String kind,
             @Nullable @QueryValue @Min(1) Integer page, @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
         Paging paging = Paging.of(page, pageSize);
@@ -69,6 +78,11 @@ class OpsModelController {
      * data ({@code GET /api/ops/models?kind=} shows the decision).
      */
     @Post("/training")
+    @Operation(operationId = "trainModels")
+    @ApiResponse(responseCode = "202", description = "The training run, started", useReturnTypeSchema = true,
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location",
+                    description = "the list of the first kind's versions", schema = @Schema(type = "string")))
+    @Problems.Body
     HttpResponse<TrainingStarted> train(Principal ops, @Body @Valid TrainingCommand command) {
         List<ModelKind> kinds = command.kinds() == null ? List.of()
                 : command.kinds().stream().distinct().map(ModelKind::of).toList();

@@ -1,5 +1,6 @@
 package com.styleshepherd.api.orders;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.api.security.Roles;
 import com.styleshepherd.cache.TaggedCache;
 import com.styleshepherd.store.checkout.OrderBook;
@@ -14,6 +15,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
 @Controller("/api/ops/orders")
 @Secured(Roles.OPS)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Ops
 class OpsOrderController {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpsOrderController.class);
@@ -42,7 +45,15 @@ class OpsOrderController {
         this.cache = cache;
     }
 
+    /**
+     * Moves an order to its next fulfilment step (PLACED, SHIPPED, DELIVERED, COMPLETED, in that order) and
+     * answers it; the step it is at already changes nothing. 409 for any other step.
+     */
     @Put("/{orderId}/status")
+    @Operation(operationId = "advanceOrder")
+    @Problems.Body
+    @Problems.NotFound
+    @Problems.Conflict
     OrderResponse fulfil(Principal ops, @PathVariable UUID orderId, @Valid @NotNull @Body FulfilmentStep step) {
         try {
             OrderRecord advanced = orders.advanceFulfilment(orderId, step.status())

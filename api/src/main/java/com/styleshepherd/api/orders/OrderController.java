@@ -1,5 +1,6 @@
 package com.styleshepherd.api.orders;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.api.paging.PageResponse;
 import com.styleshepherd.api.paging.Paging;
 import com.styleshepherd.store.checkout.OrderBook;
@@ -16,6 +17,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -26,6 +30,7 @@ import java.util.UUID;
 @Controller("/api/orders")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Shopper
 class OrderController {
 
     static final String STATUS = "PLACED|SHIPPED|DELIVERED|COMPLETED|CANCELLED|REFUNDED";
@@ -36,8 +41,13 @@ class OrderController {
         this.orders = orders;
     }
 
+    /** The caller's orders, newest first, optionally in one {@code status}. */
     @Get
+    @Operation(operationId = "listOrders")
+    @Problems.BadRequest
     PageResponse<OrderResponse> list(Principal shopper,
+            @Parameter(schema = @Schema(allowableValues = {"PLACED", "SHIPPED", "DELIVERED", "COMPLETED", "CANCELLED",
+                "REFUNDED"}))
             @Nullable @QueryValue @Pattern(regexp = STATUS, message = "must be one of " + STATUS) String status,
             @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
             @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
@@ -46,7 +56,11 @@ class OrderController {
         return PageResponse.of(found, OrderResponse::of, paging);
     }
 
+    /** One of the caller's orders, with its lines. */
     @Get("/{orderId}")
+    @Operation(operationId = "getOrder")
+    @Problems.BadRequest
+    @Problems.NotFound
     OrderResponse find(Principal shopper, @PathVariable UUID orderId) {
         return orders.findForUser(orderId, shopper.getName()).map(OrderResponse::of)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No order " + orderId));

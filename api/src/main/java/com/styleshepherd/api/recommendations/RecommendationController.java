@@ -1,6 +1,7 @@
 package com.styleshepherd.api.recommendations;
 
 import com.styleshepherd.api.catalog.ProductController;
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.cache.TaggedCache;
 import com.styleshepherd.search.Recommender;
 import io.micronaut.context.annotation.Value;
@@ -13,6 +14,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -37,6 +41,7 @@ import org.slf4j.LoggerFactory;
 @Controller("/api/recommendations")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Shopper
 class RecommendationController {
 
     static final String CACHE = "recommendations";
@@ -57,14 +62,20 @@ class RecommendationController {
     }
 
     /**
+     * Products picked for the caller from their profile, memories and purchases (best sellers when nothing is
+     * known), best first, each with its reasons.
+     *
      * @param occasion what the outfit is for, in the shopper's words ("wedding", "job interview")
      * @param maxPrice the most to pay for one item; the profile's budget applies as well
      * @param topK how many products (1 to 50, default 10)
      */
     @Get("{?occasion,maxPrice,topK}")
+    @Operation(operationId = "recommend")
+    @Problems.BadRequest
     RecommendationResponse recommend(Principal shopper,
             @Nullable @QueryValue @Pattern(regexp = "\\s*[\\p{L}][\\p{L}\\p{N} '&-]{0,79}\\s*",
                     message = "must be 1 to 80 letters, digits, spaces, ', & or -, such as wedding") String occasion,
+            @Parameter(schema = @Schema(maximum = "9999999999.99", multipleOf = 0.01))
             @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal maxPrice,
             @Nullable @QueryValue @Min(1) @Max(50) Integer topK) {
         String userId = shopper.getName();

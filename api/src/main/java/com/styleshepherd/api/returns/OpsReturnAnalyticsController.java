@@ -1,5 +1,6 @@
 package com.styleshepherd.api.returns;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.api.security.Roles;
 import com.styleshepherd.store.returns.ReturnAnalytics;
@@ -10,6 +11,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,6 +31,7 @@ import java.util.Locale;
 @Controller("/api/ops/returns/analytics")
 @Secured(Roles.OPS)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Ops
 class OpsReturnAnalyticsController {
 
     static final int MAX_DAYS = 366;
@@ -38,8 +43,21 @@ class OpsReturnAnalyticsController {
         this.analytics = analytics;
     }
 
+    /**
+     * Return rates of the orders placed in a period of whole UTC days (the last 30 by default, at most 366),
+     * grouped by category, product or reason, beside the return risk the model predicted for them.
+     *
+     * @param from the first day (default: 29 days before {@code to})
+     * @param to the last day (default: today)
+     * @param groupBy {@code category} (the default), {@code product} or {@code reason}
+     */
     @Get
-    ReturnAnalytics.Report report(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
+    @Operation(operationId = "returnAnalytics")
+    @Problems.BadRequest
+    ReturnAnalytics.Report report(
+            @Parameter(schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String from,
+            @Parameter(schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String to,
+            @Parameter(schema = @Schema(allowableValues = {"category", "product", "reason"}))
             @Nullable @QueryValue String groupBy) {
         LocalDate last = to == null ? LocalDate.now(clock) : date("to", to);
         LocalDate first = from == null ? last.minusDays(29) : date("from", from);

@@ -1,5 +1,6 @@
 package com.styleshepherd.api.returns;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.api.paging.PageResponse;
 import com.styleshepherd.api.paging.Paging;
 import com.styleshepherd.api.problem.FieldProblem;
@@ -21,6 +22,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,6 +43,7 @@ import org.slf4j.LoggerFactory;
 @Controller("/api/returns")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Shopper
 class ReturnController {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReturnController.class);
@@ -51,7 +56,20 @@ class ReturnController {
         this.cache = cache;
     }
 
+    /**
+     * Requests a return of (some units of) one line of one of the caller's delivered orders: 201 with it. 404 for
+     * an order that is not theirs, 422 for a line or quantity the order does not have, 409 when the order is not
+     * delivered or the units were returned already.
+     */
     @Post
+    @Operation(operationId = "requestReturn")
+    @ApiResponse(responseCode = "201", description = "The return, requested", useReturnTypeSchema = true,
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location",
+                    description = "the return's URL", schema = @Schema(type = "string")))
+    @Problems.Body
+    @Problems.NotFound
+    @Problems.Conflict
+    @Problems.Unprocessable
     HttpResponse<ReturnResponse> request(Principal shopper, @Valid @NotNull @Body ReturnCommand command) {
         ReturnRecord recorded;
         try {
@@ -71,7 +89,10 @@ class ReturnController {
         return HttpResponse.created(ReturnResponse.of(recorded), URI.create("/api/returns/" + recorded.id()));
     }
 
+    /** The caller's returns, newest first. */
     @Get
+    @Operation(operationId = "listReturns")
+    @Problems.BadRequest
     PageResponse<ReturnResponse> list(Principal shopper,
             @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
             @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
@@ -79,7 +100,11 @@ class ReturnController {
         return PageResponse.of(returns.listForUser(shopper.getName(), paging.pageable()), ReturnResponse::of, paging);
     }
 
+    /** One of the caller's returns. */
     @Get("/{returnId}")
+    @Operation(operationId = "getReturn")
+    @Problems.BadRequest
+    @Problems.NotFound
     ReturnResponse find(Principal shopper, @PathVariable UUID returnId) {
         return returns.findForUser(returnId, shopper.getName()).map(ReturnResponse::of)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No return " + returnId));

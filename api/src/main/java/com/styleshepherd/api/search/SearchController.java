@@ -1,5 +1,6 @@
 package com.styleshepherd.api.search;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.inference.ImageDecoder;
 import com.styleshepherd.inference.ImageEmbedder;
@@ -21,6 +22,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -38,6 +44,7 @@ import java.util.List;
 @Controller("/api/search")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Public
 class SearchController {
 
     private final TextEncoder text;
@@ -58,19 +65,28 @@ class SearchController {
      * among those matching the filters, best first.
      */
     @Get("{?q,category,colour,minPrice,maxPrice,size,inStock,topK}")
-    SearchResponse search(@QueryValue @NotBlank @Size(max = 500) String q, @Valid @RequestBean SearchFilters filters) {
+    @Operation(operationId = "searchProducts", security = {})
+    @Problems.BadRequest
+    SearchResponse search(
+            @Parameter(description = "what to look for, in words (not only spaces)", schema = @Schema(pattern = "\\S"))
+            @QueryValue @NotBlank @Size(max = 500) String q,
+            @Valid @RequestBean SearchFilters filters) {
         float[] query = text.embed(List.of(q.strip()))[0];
         return SearchResponse.of(text.modelName(),
                 search.search(text.modelId(), text.modelVersion(), query, filters.toQuery(), filters.k()));
     }
 
     /**
-     * The products whose picture looks most like the uploaded one (multipart part {@code image}: JPEG,
-     * PNG or WebP, at most {@code styleshepherd.search.max-image-size}, default 8 MB), among those
-     * matching the filters, best first. A file that is not a readable picture gets a 400 naming
+     * The products whose picture looks most like the uploaded one, among those matching the filters, best
+     * first. The picture is the multipart part {@code image}: JPEG, PNG or WebP, at most 8 MB by default
+     * ({@code styleshepherd.search.max-image-size}). A file that is not a readable picture gets a 400 naming
      * {@code image}.
      */
     @Post(uri = "/visual{?category,colour,minPrice,maxPrice,size,inStock,topK}", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Operation(operationId = "searchByPicture", security = {})
+    @Problems.Body
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = PictureUpload.class)))
     SearchResponse visual(@Part("image") @Nullable CompletedFileUpload image, @Valid @RequestBean SearchFilters filters) {
         if (image == null || image.getSize() == 0) {
             throw FieldProblem.of("image", "is required: a JPEG, PNG or WebP picture as multipart part \"image\"");
@@ -90,5 +106,15 @@ class SearchController {
         float[] query = images.embed(List.of(picture))[0];
         return SearchResponse.of(images.modelId() + "/" + images.modelVersion(),
                 search.search(images.modelId(), images.modelVersion(), query, filters.toQuery(), filters.k()));
+    }
+
+    /**
+     * The body of a visual search as the OpenAPI document describes it.
+     *
+     * @param image the picture: JPEG, PNG or WebP
+     */
+    @Schema(name = "PictureUpload")
+    record PictureUpload(
+            @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) byte[] image) {
     }
 }

@@ -1,5 +1,6 @@
 package com.styleshepherd.api.sizing;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.store.catalog.ProductCatalog;
 import com.styleshepherd.workflows.TaskQueues;
 import com.styleshepherd.workflows.conversation.SizePrediction;
@@ -13,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowOptions;
@@ -32,6 +34,7 @@ import org.slf4j.LoggerFactory;
 @Controller("/api/size-prediction")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Shopper
 class SizePredictionController {
 
     private static final Logger LOG = LoggerFactory.getLogger(SizePredictionController.class);
@@ -46,7 +49,14 @@ class SizePredictionController {
         this.client = client;
     }
 
+    /**
+     * Which size of a product should fit the caller, from their measurements, usual sizes, past orders and returns
+     * (the size and fit models on the gpu workers), with the probability of each size and why.
+     */
     @Post
+    @Operation(operationId = "predictSize")
+    @Problems.Body
+    @Problems.NotFound
     SizePredictionResponse predict(Principal shopper, @Body @Valid SizePredictionCommand command) {
         long productId = command.productId();
         if (catalog.find(productId).isEmpty()) {

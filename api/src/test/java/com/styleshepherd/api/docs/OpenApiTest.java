@@ -17,9 +17,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -79,6 +82,64 @@ class OpenApiTest implements RealInfrastructure {
         Map<String, Object> paymentMethod = (Map<String, Object>) ((Map<String, Object>) checkout.get("properties"))
                 .get("paymentMethod");
         assertEquals("pm_card_visa", paymentMethod.get("example"), "request bodies carry examples");
+    }
+
+    /**
+     * What a frontend builds on (and redocly's recommended rules ask): every operation has an id and a summary,
+     * answers its success and at least one 4xx, and each error is the Problem schema as application/problem+json;
+     * the document names its server; operations open to anyone say so ({@code security: []}).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationHasAnIdASummaryAndItsProblemResponses() throws Exception {
+        Map<String, Object> document = new Yaml().load(get(SPEC).body());
+        Map<String, Map<String, Map<String, Object>>> paths =
+                (Map<String, Map<String, Map<String, Object>>>) document.get("paths");
+        List<String> problems = new ArrayList<>();
+        Set<String> operationIds = new HashSet<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            String name = method.toUpperCase() + " " + path;
+            if (!(operation.get("operationId") instanceof String id) || !operationIds.add(id)) {
+                problems.add(name + ": no operationId of its own");
+            }
+            if (!(operation.get("summary") instanceof String summary) || summary.isBlank()) {
+                problems.add(name + ": no summary");
+            }
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            if (responses.keySet().stream().noneMatch(code -> code.startsWith("2"))) {
+                problems.add(name + ": no 2xx response");
+            }
+            if (responses.keySet().stream().noneMatch(code -> code.startsWith("4"))) {
+                problems.add(name + ": no 4xx response");
+            }
+            responses.forEach((code, response) -> {
+                if ((code.startsWith("4") || code.startsWith("5")) && !name.equals("GET /api/ops/health")) {
+                    Map<String, Object> content = (Map<String, Object>) response.get("content");
+                    Object schema = content == null ? null
+                            : ((Map<String, Object>) content.getOrDefault("application/problem+json", Map.of()))
+                                    .get("schema");
+                    if (!Map.of("$ref", "#/components/schemas/Problem").equals(schema)) {
+                        problems.add(name + " " + code + ": not the Problem schema as application/problem+json");
+                    }
+                }
+            });
+            boolean anonymous = path.startsWith("/api/products") || path.startsWith("/api/search")
+                    || path.startsWith("/api/webhooks/");
+            if (anonymous != List.of().equals(operation.get("security"))) {
+                problems.add(name + (anonymous ? ": open to anyone, but not security: []"
+                        : ": security: [] but secured"));
+            }
+        }));
+        assertEquals(List.of(), problems);
+        assertEquals(List.of(Map.of("url", "/", "description",
+                        "The host that serves this document (the dev stack: http://localhost:8080)")),
+                document.get("servers"));
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
+                .get("schemas");
+        Map<String, Object> problem = (Map<String, Object>) schemas.get("Problem");
+        assertEquals(List.of("status", "title"), problem.get("required"));
+        assertEquals(Set.of("type", "title", "status", "detail", "instance", "violations"),
+                ((Map<String, Object>) problem.get("properties")).keySet());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.styleshepherd.api.catalog.importing;
 
+import com.styleshepherd.api.docs.Problems;
 import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.api.security.Roles;
 import io.micronaut.context.annotation.Value;
@@ -15,6 +16,10 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +30,7 @@ import java.security.Principal;
 @Controller("/api/ops/products/import")
 @Secured(Roles.OPS)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Problems.Ops
 class CatalogImportController {
 
     private final CatalogImporter importer;
@@ -37,12 +43,16 @@ class CatalogImportController {
     }
 
     /**
-     * Imports the products of a JSONL or CSV file (multipart part {@code file}, at most
-     * {@code styleshepherd.catalog.import.max-size}, default 64 MB; files over 1 MB are spooled to disk
-     * and read as a stream). Answers with a report: rows read, created, updated, unchanged, and every
-     * rejected row with its line and reason. Importing the same file again changes nothing.
+     * Imports the products of a JSONL or CSV file: multipart part {@code file}, at most 64 MB by default
+     * ({@code styleshepherd.catalog.import.max-size}); files over 1 MB are spooled to disk and read as a
+     * stream. Answers with a report: rows read, created, updated, unchanged, and every rejected row with its
+     * line and reason. Importing the same file again changes nothing.
      */
     @Post(uri = "{?format,mapping,defaultPrice,currency,defaultSizes,defaultStock}", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Operation(operationId = "importProducts")
+    @Problems.Body
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = CatalogFile.class)))
     ImportReport importProducts(Principal ops, @Part("file") @Nullable CompletedFileUpload file,
             @Valid @RequestBean ImportOptions options) {
         if (file == null || file.getSize() == 0) {
@@ -64,6 +74,17 @@ class CatalogImportController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The body of an import as the OpenAPI document describes it.
+     *
+     * @param file the products: JSON Lines ({@code .jsonl}, {@code .ndjson}) or CSV ({@code .csv}); the name tells
+     *     which unless {@code format} does
+     */
+    @Schema(name = "CatalogFile")
+    record CatalogFile(
+            @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) byte[] file) {
     }
 
     @Nullable
