@@ -1,5 +1,6 @@
 package com.styleshepherd.api.problem;
 
+import com.styleshepherd.api.input.RefusedJsonValue;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpStatus;
@@ -26,8 +27,9 @@ import org.zalando.problem.ThrowableProblem;
  * The one error mapper: every error leaves as RFC 7807 {@code application/problem+json} (through
  * micronaut-problem-json), without stack traces. Beyond the library's defaults:
  * <ul>
- *   <li>a value that cannot be converted ({@code ?minPrice=abc}, {@code "stock":"many"}) is reported
- *       like a validation failure, naming the field;</li>
+ *   <li>a value that cannot be converted ({@code ?minPrice=abc}, {@code "stock":"many"}) or that the strict
+ *       JSON decoding refuses ({@code "quantity": 1.5}, see {@code StrictJson}) is reported like a validation
+ *       failure, naming the field;</li>
  *   <li>every problem has a title, and a message the code raised on purpose
  *       ({@link HttpStatusException}, e.g. "No product with id 7") becomes its detail;</li>
  *   <li>the body is built from the problem's fields only ({@code type}, {@code title}, {@code status},
@@ -61,7 +63,7 @@ final class ProblemResponses extends ProblemErrorResponseProcessor {
                 .map(ConversionErrorException.class::cast);
         if (conversion.isPresent()) {
             return new ConstraintViolationThrowableProblem(new HttpStatusType(HttpStatus.BAD_REQUEST),
-                    List.of(new Violation(field(conversion.get()), "has an invalid value")));
+                    List.of(new Violation(field(conversion.get()), message(conversion.get()))));
         }
         ProblemBuilder problem = Problem.builder()
                 .withStatus(new HttpStatusType(httpStatus))
@@ -90,6 +92,16 @@ final class ProblemResponses extends ProblemErrorResponseProcessor {
             }
         }
         return e.getArgument().getName();
+    }
+
+    /** What the strict decoding said ({@link RefusedJsonValue}: "must be a whole number"), else a generic message. */
+    private static String message(ConversionErrorException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RefusedJsonValue refused) {
+                return refused.getMessage();
+            }
+        }
+        return "has an invalid value";
     }
 
     /** Serde lists the path innermost first. */

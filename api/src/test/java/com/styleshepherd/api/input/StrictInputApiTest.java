@@ -1,0 +1,136 @@
+package com.styleshepherd.api.input;
+
+import static com.styleshepherd.api.checkout.CheckoutFixtures.bodyText;
+import static com.styleshepherd.api.checkout.CheckoutFixtures.key;
+import static com.styleshepherd.api.checkout.CheckoutFixtures.newKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.styleshepherd.api.Api;
+import com.styleshepherd.api.Api.Reply;
+import com.styleshepherd.api.Tokens;
+import com.styleshepherd.api.checkout.CheckoutFixtures;
+import com.styleshepherd.testing.RealInfrastructure;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The input contract over HTTP: a JSON value of the wrong kind ({@code "quantity": 1.5}, {@code "2"}), an
+ * unknown enumerated value and an over-long string or list are each a 400 problem+json naming the field, and
+ * change nothing.
+ */
+@MicronautTest(transactional = false, environments = "dev")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Property(name = "styleshepherd.demo-catalog.enabled", value = "false")
+class StrictInputApiTest implements RealInfrastructure {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @Inject
+    Api api;
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    CheckoutFixtures fixtures;
+
+    private String shopperId;
+    private String shopper;
+    private String ops;
+
+    @BeforeAll
+    void setUp() {
+        shopperId = "strict-" + UUID.randomUUID();
+        shopper = tokens.shopper(shopperId);
+        ops = tokens.ops("ops-" + UUID.randomUUID());
+    }
+
+    @Test
+    void aQuantityMustBeAWholeJsonNumberAndARefusedCheckoutChangesNothing() {
+        long dress = fixtures.dress(5);
+
+        for (String quantity : List.of("1.5", "\"2\"", "1.0", "1e0", "true", "[1]", "{}")) {
+            Reply reply = api.post("/api/checkouts", shopper, bodyText(dress, "\"M\"", quantity, ""), key(newKey()));
+            assertEquals(400, reply.status(), quantity + ": " + reply);
+            assertTrue(reply.contentType().startsWith(PROBLEM_JSON), reply::toString);
+            assertEquals(List.of("items[0].quantity"), reply.violatedFields(), quantity + ": " + reply);
+            assertTrue(String.valueOf(reply.violations().getFirst().get("message"))
+                    .startsWith("must be a whole number"), reply::toString);
+        }
+        Reply quotedId = api.post("/api/checkouts", shopper, bodyText(dress, "\"M\"", "1", "")
+                .replace("\"productId\":" + dress, "\"productId\":\"" + dress + "\""), key(newKey()));
+        assertEquals(400, quotedId.status(), quotedId::toString);
+        assertEquals(List.of("items[0].productId"), quotedId.violatedFields());
+        Reply numericSize = api.post("/api/checkouts", shopper, bodyText(dress, "38", "1", ""), key(newKey()));
+        assertEquals(400, numericSize.status(), numericSize::toString);
+        assertEquals(List.of("items[0].size"), numericSize.violatedFields());
+        assertEquals("must be a string, not a number", numericSize.violations().getFirst().get("message"));
+
+        assertEquals(5, fixtures.stock(dress, "M"));
+        assertEquals(0, fixtures.checkoutsOf(shopperId));
+    }
+
+    @Test
+    void aDecimalIsAJsonNumberNotAString() {
+        Reply reply = api.put("/api/me/profile", tokens.shopper("strict-profile-" + UUID.randomUUID()),
+                Map.of("measurements", Map.of("heightCm", "170")));
+
+        assertEquals(400, reply.status(), reply::toString);
+        assertEquals(List.of("measurements.heightCm"), reply.violatedFields());
+        assertEquals("must be a number, not a string", reply.violations().getFirst().get("message"));
+    }
+
+    @Test
+    void anUnknownEnumeratedValueIsRefusedNamingTheField() {
+        Reply reason = api.post("/api/returns", shopper, Map.of("orderId", UUID.randomUUID().toString(),
+                "lineId", UUID.randomUUID().toString(), "reason", "BROKEN"));
+        Reply lowerCase = api.post("/api/returns", shopper, Map.of("orderId", UUID.randomUUID().toString(),
+                "lineId", UUID.randomUUID().toString(), "reason", "too_small"));
+        Reply status = api.put("/api/ops/orders/" + UUID.randomUUID() + "/status", ops, Map.of("status", "LOST"));
+
+        assertEquals(400, reason.status(), reason::toString);
+        assertEquals(List.of("reason"), reason.violatedFields());
+        assertEquals(400, lowerCase.status(), lowerCase::toString);
+        assertEquals(List.of("reason"), lowerCase.violatedFields());
+        assertEquals(400, status.status(), status::toString);
+        assertEquals(List.of("status"), status.violatedFields());
+    }
+
+    @Test
+    void overLongStringsAndListsAreRefusedAndChangeNothing() {
+        String owner = tokens.shopper("strict-memories-" + UUID.randomUUID());
+        long dress = fixtures.dress(5);
+
+        Reply longText = api.post("/api/me/memories", owner, Map.of("type", "fact", "text", "x".repeat(4001)));
+        List<Map<String, Object>> memories = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            memories.add(Map.of("type", "fact", "text", "fact " + i));
+        }
+        Reply longBatch = api.post("/api/me/memories/batch", owner, Map.of("memories", memories));
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 51; i++) {
+            items.append(i == 0 ? "" : ",").append("{\"productId\":").append(dress)
+                    .append(",\"size\":\"M\",\"quantity\":1}");
+        }
+        Reply longCart = api.post("/api/checkouts", shopper, bodyText(dress, "\"M\"", "1", "")
+                .replaceFirst("\"items\":\\[[^]]*]", "\"items\":[" + items + "]"), key(newKey()));
+
+        assertEquals(400, longText.status(), longText::toString);
+        assertEquals(List.of("text"), longText.violatedFields());
+        assertEquals(400, longBatch.status(), longBatch::toString);
+        assertEquals(List.of("memories"), longBatch.violatedFields());
+        assertEquals(400, longCart.status(), longCart::toString);
+        assertEquals(List.of("items"), longCart.violatedFields());
+        assertEquals(List.of(), api.get("/api/me/memories", owner).items());
+        assertEquals(5, fixtures.stock(dress, "M"));
+    }
+}
