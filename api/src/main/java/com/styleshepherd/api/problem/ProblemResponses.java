@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.problem.HttpStatusType;
@@ -31,7 +32,8 @@ import org.zalando.problem.ThrowableProblem;
  *       JSON decoding refuses ({@code "quantity": 1.5}, see {@code StrictJson}) is reported like a validation
  *       failure, naming the field;</li>
  *   <li>every problem has a title, and a message the code raised on purpose
- *       ({@link HttpStatusException}, e.g. "No product with id 7") becomes its detail;</li>
+ *       ({@link HttpStatusException}, e.g. "No product with id 7") becomes its detail, as does the size a body
+ *       went over ({@link ContentLengthExceededException}: the numbers only, no setting's name);</li>
  *   <li>the body is built from the problem's fields only ({@code type}, {@code title}, {@code status},
  *       {@code detail}, {@code instance}, {@code violations} and other named parameters), never by serializing
  *       the exception that carries them, so no {@code cause}, {@code suppressed} or stack trace leaves.</li>
@@ -81,7 +83,8 @@ final class ProblemResponses extends ProblemErrorResponseProcessor {
     @Override
     protected boolean includeErrorMessage(ErrorContext errorContext) {
         return super.includeErrorMessage(errorContext)
-                || errorContext.getRootCause().map(HttpStatusException.class::isInstance).orElse(false);
+                || errorContext.getRootCause().map(cause -> cause instanceof HttpStatusException
+                        || cause instanceof ContentLengthExceededException).orElse(false);
     }
 
     /** The JSON path of a body that failed to decode ({@code sizes[0].stock}), else the parameter's name. */
