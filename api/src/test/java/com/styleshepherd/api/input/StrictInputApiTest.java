@@ -4,6 +4,7 @@ import static com.styleshepherd.api.checkout.CheckoutFixtures.bodyText;
 import static com.styleshepherd.api.checkout.CheckoutFixtures.key;
 import static com.styleshepherd.api.checkout.CheckoutFixtures.newKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.styleshepherd.api.Api;
@@ -12,8 +13,11 @@ import com.styleshepherd.api.Tokens;
 import com.styleshepherd.api.checkout.CheckoutFixtures;
 import com.styleshepherd.testing.RealInfrastructure;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +46,9 @@ class StrictInputApiTest implements RealInfrastructure {
 
     @Inject
     CheckoutFixtures fixtures;
+
+    @Inject
+    JsonMapper json;
 
     private String shopperId;
     private String shopper;
@@ -77,6 +84,31 @@ class StrictInputApiTest implements RealInfrastructure {
 
         assertEquals(5, fixtures.stock(dress, "M"));
         assertEquals(0, fixtures.checkoutsOf(shopperId));
+    }
+
+    /** Primitive fields (none in today's bodies) are held to the same rules as boxed ones. */
+    @Serdeable
+    record Primitives(int count, long total, boolean flag, double ratio) {
+    }
+
+    @Test
+    void primitivesAreStrictToo() throws Exception {
+        assertEquals(new Primitives(1, 2, true, 0.5),
+                json.readValue("{\"count\":1,\"total\":2,\"flag\":true,\"ratio\":0.5}", Primitives.class));
+        for (String body : List.of("{\"count\":1.5}", "{\"count\":\"1\"}", "{\"total\":\"2\"}",
+                "{\"total\":1e3}", "{\"flag\":\"true\"}", "{\"flag\":1}", "{\"ratio\":\"0.5\"}",
+                "{\"count\":2147483648}")) {
+            IOException refused = assertThrows(IOException.class, () -> json.readValue(body, Primitives.class), body);
+            assertTrue(causes(refused).stream().anyMatch(RefusedJsonValue.class::isInstance), body + ": " + refused);
+        }
+    }
+
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable cause = failure; cause != null && !causes.contains(cause); cause = cause.getCause()) {
+            causes.add(cause);
+        }
+        return causes;
     }
 
     @Test
