@@ -2,9 +2,11 @@ package com.styleshepherd.api.problem;
 
 import com.styleshepherd.api.input.RefusedJsonValue;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -17,6 +19,7 @@ import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
 import io.micronaut.serde.exceptions.path.MapItemReferencePath;
 import io.micronaut.serde.exceptions.path.ReferencePath;
+import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +33,8 @@ import org.zalando.problem.ThrowableProblem;
  * <ul>
  *   <li>a value that cannot be converted ({@code ?minPrice=abc}, {@code "stock":"many"}) or that the strict
  *       JSON decoding refuses ({@code "quantity": 1.5}, see {@code StrictJson}) is reported like a validation
- *       failure, naming the field;</li>
+ *       failure, naming the field; a body that fails as a whole (not JSON, a list for an object, a missing body)
+ *       is a plain 400 that names no Java parameter;</li>
  *   <li>every problem has a title, and a message the code raised on purpose
  *       ({@link HttpStatusException}, e.g. "No product with id 7") becomes its detail, as does the size a body
  *       went over ({@link ContentLengthExceededException}: the numbers only, no setting's name);</li>
@@ -42,6 +46,8 @@ import org.zalando.problem.ThrowableProblem;
 @Singleton
 @Replaces(ProblemErrorResponseProcessor.class)
 final class ProblemResponses extends ProblemErrorResponseProcessor {
+
+    private static final String NOT_THE_BODY = "The body is not JSON of the shape this endpoint takes.";
 
     ProblemResponses(ProblemConfiguration config) {
         super(config);
@@ -64,12 +70,20 @@ final class ProblemResponses extends ProblemErrorResponseProcessor {
                 .filter(ConversionErrorException.class::isInstance)
                 .map(ConversionErrorException.class::cast);
         if (conversion.isPresent()) {
+            String field = field(conversion.get());
+            if (field == null) {
+                return Problem.builder().withStatus(new HttpStatusType(HttpStatus.BAD_REQUEST))
+                        .withTitle(HttpStatus.BAD_REQUEST.getReason()).withDetail(NOT_THE_BODY).build();
+            }
             return new ConstraintViolationThrowableProblem(new HttpStatusType(HttpStatus.BAD_REQUEST),
-                    List.of(new Violation(field(conversion.get()), message(conversion.get()))));
+                    List.of(new Violation(field, message(conversion.get()))));
         }
         ProblemBuilder problem = Problem.builder()
                 .withStatus(new HttpStatusType(httpStatus))
                 .withTitle(httpStatus.getReason());
+        if (errorContext.getRootCause().filter(UnsatisfiedBodyRouteException.class::isInstance).isPresent()) {
+            return problem.withDetail("This request needs a JSON body.").build();
+        }
         if (!errorContext.getErrors().isEmpty()) {
             var error = errorContext.getErrors().get(0);
             error.getTitle().ifPresent(problem::withTitle);
@@ -87,14 +101,19 @@ final class ProblemResponses extends ProblemErrorResponseProcessor {
                         || cause instanceof ContentLengthExceededException).orElse(false);
     }
 
-    /** The JSON path of a body that failed to decode ({@code sizes[0].stock}), else the parameter's name. */
+    /**
+     * The JSON path of a body that failed to decode ({@code sizes[0].stock}), the name of a query value, header
+     * or path variable that did not convert ({@code minPrice}), or null for a body that failed as a whole (not
+     * JSON, a list for an object): that has no field, and the Java parameter's name means nothing to a client.
+     */
+    @Nullable
     private static String field(ConversionErrorException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof SerdeException serde && serde.getPath() != null && !serde.getPath().isEmpty()) {
                 return jsonPath(serde.getPath());
             }
         }
-        return e.getArgument().getName();
+        return e.getArgument().getAnnotationMetadata().hasAnnotation(Body.class) ? null : e.getArgument().getName();
     }
 
     /** What the strict decoding said ({@link RefusedJsonValue}: "must be a whole number"), else a generic message. */

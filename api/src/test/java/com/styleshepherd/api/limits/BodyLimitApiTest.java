@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.styleshepherd.api.RawHttp;
 import com.styleshepherd.api.Tokens;
 import com.styleshepherd.api.checkout.CheckoutFixtures;
 import com.styleshepherd.testing.RealInfrastructure;

@@ -1,4 +1,4 @@
-package com.styleshepherd.api.limits;
+package com.styleshepherd.api;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,27 +15,27 @@ import java.util.Map;
 
 /**
  * HTTP/1.1 over a plain socket, for what an HTTP client library will not send: a chunked body without a
- * {@code Content-Length}, sent slowly enough that the server sees it arrive in pieces. The body is written
- * on its own thread while the answer is read, so a server that answers before the end is heard.
+ * {@code Content-Length}, sent slowly enough that the server sees it arrive in pieces (written on its own
+ * thread while the answer is read, so a server that answers before the end is heard), or a malformed request.
  */
-final class RawHttp {
+public final class RawHttp {
 
     /** An answer: status, lower-cased headers and the body as text. */
-    record Answer(int status, Map<String, String> headers, String body) {
+    public record Answer(int status, Map<String, String> headers, String body) {
 
-        String contentType() {
+        public String contentType() {
             return headers.getOrDefault("content-type", "");
         }
     }
 
     private final int port;
 
-    RawHttp(int port) {
+    public RawHttp(int port) {
         this.port = port;
     }
 
     /** POSTs {@code body} chunked ({@code Transfer-Encoding: chunked}): 64 KiB chunks, a pause after the first. */
-    Answer chunked(String path, Map<String, String> headers, byte[] body) {
+    public Answer chunked(String path, Map<String, String> headers, byte[] body) {
         return chunked(path, headers, body, null).getFirst();
     }
 
@@ -43,7 +43,7 @@ final class RawHttp {
      * The same on a connection kept open, then a GET of {@code thenGet} on it once the whole body is sent: the
      * answers to both.
      */
-    List<Answer> chunked(String path, Map<String, String> headers, byte[] body, String thenGet) {
+    public List<Answer> chunked(String path, Map<String, String> headers, byte[] body, String thenGet) {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
@@ -69,6 +69,25 @@ final class RawHttp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends {@code request} as it is (request line, headers, blank line, any body) and reads the answer. */
+    public Answer exchange(String request) {
+        return exchange(request, new byte[0]);
+    }
+
+    /** Sends {@code head} as it is, then {@code body}'s bytes, and reads the answer. */
+    public Answer exchange(String head, byte[] body) {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.UTF_8));
+            out.write(body);
+            out.flush();
+            return read(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
