@@ -1,6 +1,6 @@
 package com.styleshepherd.api.problem;
 
-import com.styleshepherd.api.input.RefusedJsonValue;
+import com.styleshepherd.api.input.JsonFailure;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
@@ -15,10 +15,6 @@ import io.micronaut.problem.ProblemErrorResponseProcessor;
 import io.micronaut.problem.conf.ProblemConfiguration;
 import io.micronaut.problem.violations.ConstraintViolationThrowableProblem;
 import io.micronaut.problem.violations.Violation;
-import io.micronaut.serde.exceptions.SerdeException;
-import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
-import io.micronaut.serde.exceptions.path.MapItemReferencePath;
-import io.micronaut.serde.exceptions.path.ReferencePath;
 import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -32,7 +28,7 @@ import org.zalando.problem.ThrowableProblem;
  * micronaut-problem-json), without stack traces. Beyond the library's defaults:
  * <ul>
  *   <li>a value that cannot be converted ({@code ?minPrice=abc}, {@code "stock":"many"}) or that the strict
- *       JSON decoding refuses ({@code "quantity": 1.5}, see {@code StrictJson}) is reported like a validation
+ *       JSON decoding refuses ({@code "quantity": 1.5}, see {@link JsonFailure}) is reported like a validation
  *       failure, naming the field; a body that fails as a whole (not JSON, a list for an object, a missing body)
  *       is a plain 400 that names no Java parameter;</li>
  *   <li>every problem has a title, and a message the code raised on purpose
@@ -76,7 +72,7 @@ final class ProblemResponses extends ProblemErrorResponseProcessor {
                         .withTitle(HttpStatus.BAD_REQUEST.getReason()).withDetail(NOT_THE_BODY).build();
             }
             return new ConstraintViolationThrowableProblem(new HttpStatusType(HttpStatus.BAD_REQUEST),
-                    List.of(new Violation(field, message(conversion.get()))));
+                    List.of(new Violation(field, JsonFailure.message(conversion.get()))));
         }
         ProblemBuilder problem = Problem.builder()
                 .withStatus(new HttpStatusType(httpStatus))
@@ -108,34 +104,7 @@ final class ProblemResponses extends ProblemErrorResponseProcessor {
      */
     @Nullable
     private static String field(ConversionErrorException e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof SerdeException serde && serde.getPath() != null && !serde.getPath().isEmpty()) {
-                return jsonPath(serde.getPath());
-            }
-        }
-        return e.getArgument().getAnnotationMetadata().hasAnnotation(Body.class) ? null : e.getArgument().getName();
-    }
-
-    /** What the strict decoding said ({@link RefusedJsonValue}: "must be a whole number"), else a generic message. */
-    private static String message(ConversionErrorException e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof RefusedJsonValue refused) {
-                return refused.getMessage();
-            }
-        }
-        return "has an invalid value";
-    }
-
-    /** Serde lists the path innermost first. */
-    private static String jsonPath(List<ReferencePath> path) {
-        StringBuilder field = new StringBuilder();
-        for (ReferencePath step : path.reversed()) {
-            switch (step) {
-                case CollectionItemReferencePath item -> field.append('[').append(item.index()).append(']');
-                case MapItemReferencePath entry -> field.append('[').append(entry.key()).append(']');
-                default -> field.append(field.isEmpty() ? "" : ".").append(step.getArgument().getName());
-            }
-        }
-        return field.toString();
+        return JsonFailure.path(e).orElse(
+                e.getArgument().getAnnotationMetadata().hasAnnotation(Body.class) ? null : e.getArgument().getName());
     }
 }

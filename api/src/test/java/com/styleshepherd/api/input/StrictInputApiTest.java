@@ -13,11 +13,13 @@ import com.styleshepherd.api.Tokens;
 import com.styleshepherd.api.checkout.CheckoutFixtures;
 import com.styleshepherd.testing.RealInfrastructure;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.http.MediaType;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,27 @@ class StrictInputApiTest implements RealInfrastructure {
 
         assertEquals(5, fixtures.stock(dress, "M"));
         assertEquals(0, fixtures.checkoutsOf(shopperId));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anImportedRowIsHeldToTheSameRulesAndItsRejectionNamesNoJavaType() {
+        String sku = "STRICT-" + UUID.randomUUID().toString().substring(0, 8);
+        String row = "{\"sku\":\"" + sku + "\",\"name\":\"Numeric Price Scarf\",\"description\":\"Scarf\","
+                + "\"category\":\"accessories\",\"price\":10.5,\"currency\":\"EUR\",\"sizes\":[{\"size\":\"M\","
+                + "\"stock\":1.5}]}";
+
+        Reply report = api.upload("/api/ops/products/import?format=jsonl", ops, "file", "rows.jsonl",
+                MediaType.APPLICATION_OCTET_STREAM_TYPE, row.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(200, report.status(), report::toString);
+        List<Map<String, Object>> rejections = (List<Map<String, Object>>) report.body().get("rejections");
+        assertEquals(1, rejections.size(), report::toString);
+        String reason = (String) rejections.getFirst().get("reason");
+        assertTrue(reason.equals("is not a product as JSON: price must be a string, not a number")
+                || reason.equals("is not a product as JSON: sizes[0].stock must be a whole number, without a decimal"
+                        + " point or exponent"), reason);
+        assertEquals(0, ((Number) report.body().get("created")).intValue(), report::toString);
     }
 
     /** Primitive fields (none in today's bodies) are held to the same rules as boxed ones. */

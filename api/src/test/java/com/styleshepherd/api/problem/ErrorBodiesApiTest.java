@@ -2,6 +2,7 @@ package com.styleshepherd.api.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.stripe.net.Webhook;
 import com.styleshepherd.api.RawHttp;
 import com.styleshepherd.api.Tokens;
 import com.styleshepherd.testing.RealInfrastructure;
@@ -9,6 +10,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Whatever is wrong with a request (its JSON, its media type, its URL, its headers, its method), the answer is
- * a 4xx problem+json whose body carries no exception text, stack frame, class, setting or Java parameter name.
+ * Whatever is wrong with a request (its JSON, its media type, its URL, its headers, its method, a webhook's
+ * signature or payload, an uploaded picture), the answer is a 4xx problem+json whose body carries no exception
+ * text, stack frame, class, setting or Java parameter name.
  */
 @MicronautTest(transactional = false, environments = "dev")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -75,6 +78,11 @@ class ErrorBodiesApiTest implements RealInfrastructure {
         answers.put("no such path", send("GET", "/api/nothing-here", null, ""));
         answers.put("XML only", raw.exchange("GET /api/products HTTP/1.1\r\nHost: localhost\r\n"
                 + "Accept: application/xml\r\nConnection: close\r\n\r\n"));
+        answers.put("a signed webhook that is not JSON", webhook("not json", "whsec_test_only_secret"));
+        answers.put("a webhook signed by someone else", webhook("{\"id\":\"evt_1\"}", "whsec_someone_else"));
+        byte[] damaged = new byte[64];
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, 0, damaged, 0, 8);
+        answers.put("a damaged picture", upload("/api/search/visual", "image", "broken.png", damaged));
 
         List<String> wrong = new ArrayList<>();
         answers.forEach((what, answer) -> {
@@ -91,6 +99,32 @@ class ErrorBodiesApiTest implements RealInfrastructure {
             }
         });
         assertEquals(List.of(), wrong);
+    }
+
+    private RawHttp.Answer webhook(String payload, String secret) {
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        String signature;
+        try {
+            signature = Webhook.Signature.generateSignatureHeader(payload, secret);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        return raw.exchange("POST /api/webhooks/stripe HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nStripe-Signature: " + signature + "\r\n"
+                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n", body);
+    }
+
+    private RawHttp.Answer upload(String path, String part, String fileName, byte[] content) {
+        String boundary = "error-bodies";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return send("POST", path, "multipart/form-data; boundary=" + boundary, body);
     }
 
     private RawHttp.Answer send(String method, String path, String type, String body) {
