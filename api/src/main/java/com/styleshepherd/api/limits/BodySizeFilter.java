@@ -16,11 +16,17 @@ import io.micronaut.http.annotation.ServerFilter;
 @ServerFilter("/**")
 final class BodySizeFilter {
 
+    private final BodyLimits limits;
+
+    BodySizeFilter(BodyLimits limits) {
+        this.limits = limits;
+    }
+
     @RequestFilter
     @Nullable
     HttpResponse<?> limit(HttpRequest<?> request) {
         long length = request.getContentLength();
-        long limit = BodyLimits.of(request.getPath());
+        long limit = limits.of(request.getPath());
         if (length > limit) {
             return ProblemBody.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
                     "The body is " + length + " bytes; " + request.getPath() + " accepts at most " + limit + ".");

@@ -33,19 +33,25 @@ final class ChunkedBodyLimit implements BeanCreatedEventListener<NettyServerCust
 
     static final String HANDLER = "style-shepherd-chunked-body-limit";
 
+    private final BodyLimits limits;
+
+    ChunkedBodyLimit(BodyLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
         NettyServerCustomizer.Registry registry = event.getBean();
-        registry.register(new Customizer(null));
+        registry.register(new Customizer(limits, null));
         return registry;
     }
 
     /** Adds a {@link Counter} to every HTTP pipeline that has Micronaut's request handler. */
-    private record Customizer(Channel channel) implements NettyServerCustomizer {
+    private record Customizer(BodyLimits limits, Channel channel) implements NettyServerCustomizer {
 
         @Override
         public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return new Customizer(channel);
+            return new Customizer(limits, channel);
         }
 
         @Override
@@ -53,7 +59,7 @@ final class ChunkedBodyLimit implements BeanCreatedEventListener<NettyServerCust
             ChannelPipeline pipeline = channel.pipeline();
             String micronaut = ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND;
             if (pipeline.get(micronaut) != null && pipeline.get(HANDLER) == null) {
-                pipeline.addBefore(micronaut, HANDLER, new Counter());
+                pipeline.addBefore(micronaut, HANDLER, new Counter(limits));
             }
         }
     }
@@ -65,11 +71,16 @@ final class ChunkedBodyLimit implements BeanCreatedEventListener<NettyServerCust
      */
     static final class Counter extends ChannelDuplexHandler {
 
+        private final BodyLimits limits;
         private long limit = Long.MAX_VALUE;
         private long received;
         private boolean refused;
         private long requests;
         private long answered;
+
+        Counter(BodyLimits limits) {
+            this.limits = limits;
+        }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object message) {
@@ -77,7 +88,7 @@ final class ChunkedBodyLimit implements BeanCreatedEventListener<NettyServerCust
                 requests++;
                 received = 0;
                 refused = false;
-                limit = HttpUtil.isContentLengthSet(request) ? Long.MAX_VALUE : BodyLimits.of(path(request.uri()));
+                limit = HttpUtil.isContentLengthSet(request) ? Long.MAX_VALUE : limits.of(path(request.uri()));
             }
             if (message instanceof HttpContent content && !(message instanceof HttpRequest)) {
                 if (refused) {
