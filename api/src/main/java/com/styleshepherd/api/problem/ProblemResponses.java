@@ -1,9 +1,13 @@
 package com.styleshepherd.api.problem;
 
+import com.styleshepherd.api.input.JsonFailure;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.problem.HttpStatusType;
@@ -11,10 +15,7 @@ import io.micronaut.problem.ProblemErrorResponseProcessor;
 import io.micronaut.problem.conf.ProblemConfiguration;
 import io.micronaut.problem.violations.ConstraintViolationThrowableProblem;
 import io.micronaut.problem.violations.Violation;
-import io.micronaut.serde.exceptions.SerdeException;
-import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
-import io.micronaut.serde.exceptions.path.MapItemReferencePath;
-import io.micronaut.serde.exceptions.path.ReferencePath;
+import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -26,10 +27,13 @@ import org.zalando.problem.ThrowableProblem;
  * The one error mapper: every error leaves as RFC 7807 {@code application/problem+json} (through
  * micronaut-problem-json), without stack traces. Beyond the library's defaults:
  * <ul>
- *   <li>a value that cannot be converted ({@code ?minPrice=abc}, {@code "stock":"many"}) is reported
- *       like a validation failure, naming the field;</li>
+ *   <li>a value that cannot be converted ({@code ?minPrice=abc}, {@code "stock":"many"}) or that the strict
+ *       JSON decoding refuses ({@code "quantity": 1.5}, see {@link JsonFailure}) is reported like a validation
+ *       failure, naming the field; a body that fails as a whole (not JSON, a list for an object, a missing body)
+ *       is a plain 400 that names no Java parameter;</li>
  *   <li>every problem has a title, and a message the code raised on purpose
- *       ({@link HttpStatusException}, e.g. "No product with id 7") becomes its detail;</li>
+ *       ({@link HttpStatusException}, e.g. "No product with id 7") becomes its detail, as does the size a body
+ *       went over ({@link ContentLengthExceededException}: the numbers only, no setting's name);</li>
  *   <li>the body is built from the problem's fields only ({@code type}, {@code title}, {@code status},
  *       {@code detail}, {@code instance}, {@code violations} and other named parameters), never by serializing
  *       the exception that carries them, so no {@code cause}, {@code suppressed} or stack trace leaves.</li>
@@ -38,6 +42,8 @@ import org.zalando.problem.ThrowableProblem;
 @Singleton
 @Replaces(ProblemErrorResponseProcessor.class)
 final class ProblemResponses extends ProblemErrorResponseProcessor {
+
+    private static final String NOT_THE_BODY = "The body is not JSON of the shape this endpoint takes.";
 
     ProblemResponses(ProblemConfiguration config) {
         super(config);
@@ -60,12 +66,20 @@ final class ProblemResponses extends ProblemErrorResponseProcessor {
                 .filter(ConversionErrorException.class::isInstance)
                 .map(ConversionErrorException.class::cast);
         if (conversion.isPresent()) {
+            String field = field(conversion.get());
+            if (field == null) {
+                return Problem.builder().withStatus(new HttpStatusType(HttpStatus.BAD_REQUEST))
+                        .withTitle(HttpStatus.BAD_REQUEST.getReason()).withDetail(NOT_THE_BODY).build();
+            }
             return new ConstraintViolationThrowableProblem(new HttpStatusType(HttpStatus.BAD_REQUEST),
-                    List.of(new Violation(field(conversion.get()), "has an invalid value")));
+                    List.of(new Violation(field, JsonFailure.message(conversion.get()))));
         }
         ProblemBuilder problem = Problem.builder()
                 .withStatus(new HttpStatusType(httpStatus))
                 .withTitle(httpStatus.getReason());
+        if (errorContext.getRootCause().filter(UnsatisfiedBodyRouteException.class::isInstance).isPresent()) {
+            return problem.withDetail("This request needs a JSON body.").build();
+        }
         if (!errorContext.getErrors().isEmpty()) {
             var error = errorContext.getErrors().get(0);
             error.getTitle().ifPresent(problem::withTitle);
@@ -79,29 +93,18 @@ final class ProblemResponses extends ProblemErrorResponseProcessor {
     @Override
     protected boolean includeErrorMessage(ErrorContext errorContext) {
         return super.includeErrorMessage(errorContext)
-                || errorContext.getRootCause().map(HttpStatusException.class::isInstance).orElse(false);
+                || errorContext.getRootCause().map(cause -> cause instanceof HttpStatusException
+                        || cause instanceof ContentLengthExceededException).orElse(false);
     }
 
-    /** The JSON path of a body that failed to decode ({@code sizes[0].stock}), else the parameter's name. */
+    /**
+     * The JSON path of a body that failed to decode ({@code sizes[0].stock}), the name of a query value, header
+     * or path variable that did not convert ({@code minPrice}), or null for a body that failed as a whole (not
+     * JSON, a list for an object): that has no field, and the Java parameter's name means nothing to a client.
+     */
+    @Nullable
     private static String field(ConversionErrorException e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof SerdeException serde && serde.getPath() != null && !serde.getPath().isEmpty()) {
-                return jsonPath(serde.getPath());
-            }
-        }
-        return e.getArgument().getName();
-    }
-
-    /** Serde lists the path innermost first. */
-    private static String jsonPath(List<ReferencePath> path) {
-        StringBuilder field = new StringBuilder();
-        for (ReferencePath step : path.reversed()) {
-            switch (step) {
-                case CollectionItemReferencePath item -> field.append('[').append(item.index()).append(']');
-                case MapItemReferencePath entry -> field.append('[').append(entry.key()).append(']');
-                default -> field.append(field.isEmpty() ? "" : ".").append(step.getArgument().getName());
-            }
-        }
-        return field.toString();
+        return JsonFailure.path(e).orElse(
+                e.getArgument().getAnnotationMetadata().hasAnnotation(Body.class) ? null : e.getArgument().getName());
     }
 }
