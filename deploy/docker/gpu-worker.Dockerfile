@@ -38,13 +38,6 @@ RUN apt-get update \
     && groupadd --system --gid 10001 styleshepherd \
     && useradd --system --uid 10001 --gid styleshepherd --no-create-home --shell /usr/sbin/nologin styleshepherd
 COPY --from=build --chown=root:root --chmod=0444 /app.jar /app/app.jar
-# A class-data archive of the worker's own classes, as in api.Dockerfile (docs/benchmarks.md#production-jars):
-# written by a start against addresses where nothing listens, which fails at its first connection.
-RUN java --enable-native-access=ALL-UNNAMED -XX:ArchiveClassesAtExit=/app/app.jsa \
-        -Dstripe.secret-key=sk_test_cds -Ddatasources.default.url=jdbc:postgresql://127.0.0.1:9/cds \
-        -Ddatasources.default.username=cds -Ddatasources.default.password=cds \
-        -Dtemporal.address=127.0.0.1:9 -Dredis.uri=redis://127.0.0.1:9 -jar /app/app.jar >/dev/null 2>&1; \
-    test -s /app/app.jsa && chmod 0444 /app/app.jsa
 USER 10001:10001
 WORKDIR /tmp
 ENV MICRONAUT_SERVER_PORT=8081 \
@@ -55,4 +48,4 @@ EXPOSE 8081
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 \
     CMD curl -fsS http://localhost:8081/health/readiness || exit 1
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/app.jar"]

@@ -19,10 +19,11 @@ from playwright.sync_api import expect
 
 SHOPPER = "ada"
 NAMESPACE = "default"
-# The saga's steps as the UI names them: price, return risk (signals, the model on the gpu queue,
-# recording it), reserve stock, pay, place the order. PriceCart, the risk signals and records and
-# ReserveStock are local activities (MarkerRecorded events); the others are ActivityTask* events.
-SAGA = ["PriceCart", "CollectReturnRiskSignals", "AssessReturnRisk", "RecordReturnRisk", "ReserveStock",
+# The saga's steps as the UI names them: the run records itself (its cart was priced when the api opened
+# the checkout), return risk (signals, the model on the gpu queue, recording it), reserve stock, pay, place
+# the order. BeginRun, the risk signals and records and ReserveStock are local activities (MarkerRecorded
+# events); the others are ActivityTask* events.
+SAGA = ["BeginRun", "CollectReturnRiskSignals", "AssessReturnRisk", "RecordReturnRisk", "ReserveStock",
         "ChargePayment", "PlaceOrder"]
 COMPENSATIONS = ["VoidPayment", "ReleaseStock"]
 SETTLE_S = 90

@@ -109,43 +109,28 @@ public final class ProductionJarsBenchmark {
                 // that fails at once, with nothing to connect to, loads most classes; see api.Dockerfile).
                 new Jar("api, with the image's class-data archive", root.resolve("api/target/style-shepherd-api.jar"),
                         api, Map.of(), "/health", true, List.of("-XX:SharedArchiveFile="
-                                + classDataArchive(root.resolve("api/target/style-shepherd-api.jar"), API_ARCHIVE_START))),
+                                + classDataArchive(root.resolve("api/target/style-shepherd-api.jar")))),
                 new Jar("regular worker", root.resolve("activities/target/style-shepherd-worker.jar"), worker, Map.of(),
                         "/health/readiness", false),
-                new Jar("regular worker, with the image's class-data archive",
-                        root.resolve("activities/target/style-shepherd-worker.jar"), worker, Map.of(), "/health/readiness",
-                        false, List.of("-XX:SharedArchiveFile=" + classDataArchive(
-                                root.resolve("activities/target/style-shepherd-worker.jar"), WORKER_ARCHIVE_START))),
                 new Jar("gpu worker", root.resolve("worker-gpu/target/style-shepherd-gpu-worker.jar"), worker, Map.of(),
                         "/health/readiness", false),
-                new Jar("gpu worker, with the image's class-data archive",
-                        root.resolve("worker-gpu/target/style-shepherd-gpu-worker.jar"), worker, Map.of(),
-                        "/health/readiness", false, List.of("-XX:SharedArchiveFile=" + classDataArchive(
-                                root.resolve("worker-gpu/target/style-shepherd-gpu-worker.jar"), WORKER_ARCHIVE_START))),
                 new Jar("dev launcher, with its servers (not deployed)", root.resolve("devstack/target/style-shepherd-dev.jar"),
                         Map.of(), devEnv, "/health", false));
     }
 
-    /** The api image's archiving start (deploy/docker/api.Dockerfile). */
-    static final List<String> API_ARCHIVE_START = List.of("-Dmicronaut.environments=prod",
-            "-Dstyleshepherd.security.oidc.issuer=http://127.0.0.1:9/cds", "-Dstyleshepherd.security.oidc.audience=cds",
-            "-Dstripe.webhook-secret=cds", "-Ddatasources.default.url=jdbc:postgresql://127.0.0.1:9/cds",
-            "-Ddatasources.default.username=cds", "-Ddatasources.default.password=cds");
-    /** The worker images' archiving start (deploy/docker/worker.Dockerfile, gpu-worker.Dockerfile). */
-    static final List<String> WORKER_ARCHIVE_START = List.of("-Dstripe.secret-key=sk_test_cds",
-            "-Ddatasources.default.url=jdbc:postgresql://127.0.0.1:9/cds", "-Ddatasources.default.username=cds",
-            "-Ddatasources.default.password=cds", "-Dtemporal.address=127.0.0.1:9", "-Dredis.uri=redis://127.0.0.1:9");
-
     /**
-     * Writes a jar's class-data archive as its image's build does: a start against addresses where nothing
-     * listens, which fails at its first connection and leaves the classes it loaded until then in the archive.
+     * Writes the class-data archive of the api jar as {@code deploy/docker/api.Dockerfile} does: a start in
+     * {@code prod} against addresses where nothing listens, which fails at its first connection and leaves
+     * the classes it loaded until then in the archive.
      */
-    static Path classDataArchive(Path jar, List<String> start) {
-        Path archive = DevStackRun.temporaryDirectory().resolve(jar.getFileName() + ".jsa");
+    static Path classDataArchive(Path jar) {
+        Path archive = DevStackRun.temporaryDirectory().resolve("api.jsa");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-XX:ArchiveClassesAtExit=" + archive));
-        command.addAll(start);
-        command.addAll(List.of("-jar", jar.toString()));
+                "--enable-native-access=ALL-UNNAMED", "-XX:ArchiveClassesAtExit=" + archive,
+                "-Dmicronaut.environments=prod", "-Dstyleshepherd.security.oidc.issuer=http://127.0.0.1:9/cds",
+                "-Dstyleshepherd.security.oidc.audience=cds", "-Dstripe.webhook-secret=cds",
+                "-Ddatasources.default.url=jdbc:postgresql://127.0.0.1:9/cds", "-Ddatasources.default.username=cds",
+                "-Ddatasources.default.password=cds", "-jar", jar.toString()));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -74,14 +74,22 @@ public final class ImageDecoder {
             if (e instanceof UnreadableImageException unreadable) {
                 throw unreadable;
             }
-            throw new UnreadableImageException("could not be decoded as " + format + ": " + e.getMessage());
+            throw new UnreadableImageException("could not be decoded as " + format + ": it is damaged or not what it"
+                    + " says it is", e);
         }
     }
 
-    /** A picture that cannot be used; the message completes "the image …". */
+    /**
+     * A picture that cannot be used; the message completes "the image …" and is written for the client (the
+     * decoder's own failure, if any, is the cause, for the log).
+     */
     public static final class UnreadableImageException extends RuntimeException {
         public UnreadableImageException(String message) {
             super(message);
+        }
+
+        public UnreadableImageException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

@@ -50,9 +50,9 @@ public class StripeWebhooks {
             // Tolerance 0: the library checks the signature only; requireRecent checks the time, both ways.
             Webhook.constructEvent(payload, signatureHeader, settings.webhookSecret(), 0);
         } catch (SignatureVerificationException e) {
-            throw new InvalidWebhookException("Stripe-Signature does not verify: " + e.getMessage(), e);
+            throw new InvalidWebhookException("Stripe-Signature does not verify", e);
         } catch (RuntimeException e) {
-            throw new InvalidWebhookException("Not a Stripe event: " + e.getMessage(), e);
+            throw new InvalidWebhookException("Not a Stripe event", e);
         }
         // Read the fields we route on from the raw JSON: it works whatever API version the account uses.
         try {
@@ -64,7 +64,7 @@ public class StripeWebhooks {
             return new PaymentWebhookEvent((String) event.get("id"), (String) event.get("type"), intentId,
                     (String) metadata.get("workflow_id"), payload);
         } catch (IOException | ClassCastException e) {
-            throw new InvalidWebhookException("Not a Stripe event: " + e.getMessage(), e);
+            throw new InvalidWebhookException("Not a Stripe event", e);
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 public final class TemporalHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
     private final WorkflowServiceStubs stubs;
 

@@ -10,6 +10,7 @@ import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
+import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import jakarta.inject.Singleton;
@@ -34,7 +35,12 @@ final class TemporalClientFactory {
         WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
                 .setTarget(settings.address())
                 .setMetricsScope(temporalMetricsScope)
-                .setRpcTimeout(Duration.ofSeconds(10));
+                .setRpcTimeout(Duration.ofSeconds(10))
+                .setRpcRetryOptions(RpcRetryOptions.newBuilder()
+                        .setExpiration(settings.callRetryWindow())
+                        .setInitialInterval(Duration.ofMillis(50))
+                        .setMaximumInterval(Duration.ofMillis(500))
+                        .validateBuildWithDefaults());
         if (tls.enabled()) {
             options.setSslContext(tls.sslContext());
         }

@@ -21,6 +21,9 @@ import java.time.Duration;
  *     lasts: the dev stack polls with more, so that a backlog does not form (see docs/performance.md)
  * @param shutdownGrace how long a stopping worker waits for its running activities and workflow tasks
  *     after it stops polling; Kubernetes' termination grace period must be longer (deploy/)
+ * @param callRetryWindow how long one call to Temporal (start, signal, query, describe) is retried while the
+ *     frontend does not answer before it fails: the SDK's minute for the workers, which must not lose a
+ *     completion to a short restart; the api sets 1.5 s, so that a request answers 503 quickly instead
  */
 @ConfigurationProperties("temporal")
 public record TemporalSettings(
@@ -29,7 +32,8 @@ public record TemporalSettings(
         @Bindable(defaultValue = "true") boolean stickyExecution,
         @Bindable(defaultValue = "10s") Duration metricsReportInterval,
         @Bindable(defaultValue = "5") @Min(2) int taskPollers,
-        @Bindable(defaultValue = "20s") Duration shutdownGrace) {
+        @Bindable(defaultValue = "20s") Duration shutdownGrace,
+        @Bindable(defaultValue = "60s") Duration callRetryWindow) {
 
     /** Pollers per task queue against the embedded Java test server (dev stack and tests). */
     public static final int TEST_SERVER_TASK_POLLERS = 16;

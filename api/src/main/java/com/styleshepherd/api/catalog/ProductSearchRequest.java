@@ -6,6 +6,7 @@ import com.styleshepherd.store.catalog.CatalogQuery;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -24,12 +25,16 @@ import java.util.HexFormat;
 @Introspected
 public record ProductSearchRequest(
         @Nullable @QueryValue @Size(max = 200) String q,
-        @Nullable @QueryValue @Pattern(regexp = SaveProductRequest.CATEGORY, message = "must be a category slug such as dresses") String category,
+        @Nullable @QueryValue @Schema(maxLength = 64)
+        @Pattern(regexp = SaveProductRequest.CATEGORY, message = "must be a category slug such as dresses")
+        String category,
         @Nullable @QueryValue @Size(max = 40) String colour,
         @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal minPrice,
         @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal maxPrice,
-        @Nullable @QueryValue @Pattern(regexp = SaveProductRequest.SIZE, message = "must be a size such as M, 38 or ONE SIZE") String size,
-        @Nullable @QueryValue @Pattern(regexp = "true|false", message = "must be true or false") String inStock,
+        @Nullable @QueryValue @Schema(maxLength = 16)
+        @Pattern(regexp = SaveProductRequest.SIZE, message = "must be a size such as M, 38 or ONE SIZE") String size,
+        @Nullable @QueryValue @Schema(allowableValues = {"true", "false"})
+        @Pattern(regexp = "true|false", message = "must be true or false") String inStock,
         @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
         @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
 

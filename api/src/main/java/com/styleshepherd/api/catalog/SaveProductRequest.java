@@ -5,6 +5,7 @@ import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.store.catalog.ProductDraft;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,11 +34,15 @@ import java.util.Set;
 public record SaveProductRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 4000) String description,
-        @NotNull @Pattern(regexp = CATEGORY, message = "must be a lowercase slug such as dresses or knitwear") String category,
+        @NotNull @Schema(maxLength = 64)
+        @Pattern(regexp = CATEGORY, message = "must be a lowercase slug such as dresses or knitwear") String category,
         @Nullable @Size(max = 100) String brand,
         @Nullable @Size(max = 40) String color,
-        @NotNull @Pattern(regexp = PRICE, message = "must be a decimal amount with at most 2 decimals, such as 49.90") String price,
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
+        @NotNull @Schema(maxLength = 13)
+        @Pattern(regexp = PRICE, message = "must be a decimal amount with at most 2 decimals, such as 49.90")
+        String price,
+        @NotNull @Schema(maxLength = 3)
+        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
         @Nullable @Size(max = 50) @JsonObject Map<String, Object> attributes,
         @Nullable @Size(max = 500) @Pattern(regexp = IMAGE, message = "must be a file name such as 10000.jpg or an http(s) URL") String image,
         @NotEmpty @Size(max = 40) List<@Valid @NotNull SizeStock> sizes) {
@@ -51,7 +56,8 @@ public record SaveProductRequest(
 
     @Serdeable
     public record SizeStock(
-            @NotNull @Pattern(regexp = SIZE, message = "must be a size such as M, 38 or ONE SIZE") String size,
+            @NotNull @Schema(maxLength = 16)
+            @Pattern(regexp = SIZE, message = "must be a size such as M, 38 or ONE SIZE") String size,
             @NotNull @Min(0) @Max(1_000_000) Integer stock) {
     }
 

@@ -26,8 +26,9 @@ import java.util.Set;
 @Serdeable
 public record CheckoutCommand(
         @NotEmpty @Size(max = 50) List<@Valid @NotNull Item> items,
-        @Schema(example = "pm_card_visa")
-        @NotBlank @Pattern(regexp = PAYMENT_METHOD, message = "must be a payment method id such as pm_card_visa")
+        @Schema(example = "pm_card_visa", maxLength = 123)
+        @NotBlank
+        @Pattern(regexp = PAYMENT_METHOD, message = "must be a payment method id such as pm_card_visa")
         String paymentMethod,
         @NotNull @Valid Address shippingAddress) {
 
@@ -46,8 +47,9 @@ public record CheckoutCommand(
             @Schema(example = "1 Loom Street") @NotBlank @Size(max = 200) String line1,
             @Schema(example = "London") @NotBlank @Size(max = 100) String city,
             @Schema(example = "N1 9GU") @NotBlank @Size(max = 20) String postalCode,
-            @Schema(example = "GB")
-            @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code such as GB")
+            @Schema(example = "GB", maxLength = 2)
+            @NotNull
+            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code such as GB")
             String country) {
     }
 

@@ -149,7 +149,9 @@ class OpsCheckoutController {
      */
     @Serdeable
     record ResetCommand(
-            @NotBlank @Pattern(regexp = "LAST_WORKFLOW_TASK|FIRST_WORKFLOW_TASK",
+            @NotBlank
+            @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"LAST_WORKFLOW_TASK", "FIRST_WORKFLOW_TASK"})
+            @Pattern(regexp = "LAST_WORKFLOW_TASK|FIRST_WORKFLOW_TASK",
                     message = "must be LAST_WORKFLOW_TASK or FIRST_WORKFLOW_TASK") String to,
             @NotBlank @Size(max = 200) String reason) {
     }

@@ -1,5 +1,6 @@
 package com.styleshepherd.api.checkout;
 
+import com.styleshepherd.payments.InvalidWebhookException;
 import com.styleshepherd.payments.PaymentWebhookEvent;
 import com.styleshepherd.payments.StripeWebhooks;
 import com.styleshepherd.store.checkout.CheckoutStore;
@@ -38,9 +39,16 @@ class PaymentWebhookHandler {
         this.workflows = workflows;
     }
 
-    /** Throws {@link com.styleshepherd.payments.InvalidWebhookException} when the signature does not verify. */
+    /** Throws {@link InvalidWebhookException} when the signature does not verify. */
     Outcome handle(String payload, String signatureHeader) {
-        PaymentWebhookEvent event = webhooks.verify(payload, signatureHeader);
+        PaymentWebhookEvent event;
+        try {
+            event = webhooks.verify(payload, signatureHeader);
+        } catch (InvalidWebhookException refused) {
+            // The caller is told what was wrong; why, in the library's words, is for the log only.
+            LOG.warn("Stripe webhook refused: {}", refused.getMessage(), refused.getCause());
+            throw refused;
+        }
         if (!inbox.receive(event.eventId(), event.type(), event.payload())) {
             LOG.info("Stripe event {} already processed", event.eventId());
             return Outcome.DUPLICATE;

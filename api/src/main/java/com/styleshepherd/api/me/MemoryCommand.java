@@ -18,10 +18,12 @@ import java.util.Map;
  */
 @Serdeable
 public record MemoryCommand(
-        @Schema(example = "preference") @NotNull @Pattern(regexp = TYPES, message = "must be one of " + TYPES) String type,
+        @Schema(example = "preference", allowableValues = {"preference", "fact", "feedback"})
+        @NotNull @Pattern(regexp = TYPES, message = "must be one of " + TYPES) String type,
         @Schema(example = "Prefers navy over black") @NotBlank @Size(max = 4000) String text,
         @Schema(example = "{\"source\":\"chat\"}", type = "object",
-                additionalProperties = Schema.AdditionalPropertiesValue.TRUE) @Nullable Map<String, Object> metadata) {
+                additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+        @Nullable @Size(max = MAX_METADATA_KEYS) Map<String, Object> metadata) {
 
     static final String TYPES = "preference|fact|feedback";
     static final int MAX_METADATA_KEYS = 20;

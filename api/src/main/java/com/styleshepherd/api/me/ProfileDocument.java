@@ -27,13 +27,16 @@ import java.util.regex.Matcher;
 @Serdeable
 public record ProfileDocument(
         @Nullable @Schema(nullable = false) @Valid Measurements measurements,
-        @Schema(example = "{\"dresses\":\"M\",\"shoes\":\"39\"}") @Nullable Map<String, String> usualSizes,
+        @Schema(example = "{\"dresses\":\"M\",\"shoes\":\"39\"}") @Nullable @Size(max = MAX_CATEGORIES)
+        Map<String, @Size(max = 16) String> usualSizes,
         @Nullable @Schema(nullable = false) @Valid StylePreferences stylePreferences,
         @Nullable @Schema(nullable = false) @Valid Budget budget,
         @Nullable Instant updatedAt) {
 
     private static final java.util.regex.Pattern CATEGORY = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,63}");
     static final int MAX_CATEGORIES = 30;
+    /** The largest amount @Digits(integer = 10, fraction = 2) allows, as the schema's maximum. */
+    static final String MAX_AMOUNT = "9999999999.99";
 
     /** Body measurements; the unit is part of each name (centimetres, kilograms). */
     @Serdeable
@@ -57,9 +60,10 @@ public record ProfileDocument(
     /** What the shopper means to spend on one item, in one currency. */
     @Serdeable
     public record Budget(
-            @Nullable @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal min,
-            @Nullable @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal max,
-            @Schema(example = "EUR") @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
+            @Nullable @DecimalMin("0") @DecimalMax(MAX_AMOUNT) @Digits(integer = 10, fraction = 2) BigDecimal min,
+            @Nullable @DecimalMin("0") @DecimalMax(MAX_AMOUNT) @Digits(integer = 10, fraction = 2) BigDecimal max,
+            @Schema(example = "EUR", maxLength = 3) @NotNull
+            @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
     }
 
     /** The rules annotations cannot state: map keys and values, and one field against another. */

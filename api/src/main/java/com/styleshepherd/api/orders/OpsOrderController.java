@@ -72,7 +72,9 @@ class OpsOrderController {
     /** @param status the step the order has reached */
     @Serdeable
     record FulfilmentStep(
-            @NotNull @Pattern(regexp = "SHIPPED|DELIVERED|COMPLETED", message = "must be SHIPPED, DELIVERED or COMPLETED")
+            @NotNull
+            @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"SHIPPED", "DELIVERED", "COMPLETED"})
+            @Pattern(regexp = "SHIPPED|DELIVERED|COMPLETED", message = "must be SHIPPED, DELIVERED or COMPLETED")
             String status) {
     }
 }

@@ -1,9 +1,13 @@
 package com.styleshepherd.api.problem;
 
+import com.styleshepherd.api.input.JsonFailure;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.problem.HttpStatusType;
@@ -11,15 +15,10 @@ import io.micronaut.problem.ProblemErrorResponseProcessor;
 import io.micronaut.problem.conf.ProblemConfiguration;
 import io.micronaut.problem.violations.ConstraintViolationThrowableProblem;
 import io.micronaut.problem.violations.Violation;
-import io.micronaut.serde.exceptions.SerdeException;
-import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
-import io.micronaut.serde.exceptions.path.MapItemReferencePath;
-import io.micronaut.serde.exceptions.path.ReferencePath;
 import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
 import io.micronaut.web.router.exceptions.UnsatisfiedHeaderRouteException;
 import io.micronaut.web.router.exceptions.UnsatisfiedPartRouteException;
 import io.micronaut.web.router.exceptions.UnsatisfiedQueryValueRouteException;
-import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -31,11 +30,14 @@ import org.zalando.problem.ThrowableProblem;
  * The one error mapper: every error leaves as RFC 7807 {@code application/problem+json} (through
  * micronaut-problem-json), without stack traces. Beyond the library's defaults:
  * <ul>
- *   <li>a value that cannot be converted ({@code ?minPrice=abc}, {@code "stock":"many"}) is reported
- *       like a validation failure, naming the field; so is a required header or query parameter that is
- *       missing, and a missing body says so without naming the Java parameter;</li>
+ *   <li>a value that cannot be converted ({@code ?minPrice=abc}, {@code "stock":"many"}) or that the strict
+ *       JSON decoding refuses ({@code "quantity": 1.5}, see {@link JsonFailure}) is reported like a validation
+ *       failure, naming the field, and so is a required header, query value or part that is missing; a body
+ *       that fails as a whole (not JSON, a list for an object, a missing body) is a plain 400 that names no Java
+ *       parameter;</li>
  *   <li>every problem has a title, and a message the code raised on purpose
- *       ({@link HttpStatusException}, e.g. "No product with id 7") becomes its detail;</li>
+ *       ({@link HttpStatusException}, e.g. "No product with id 7") becomes its detail, as does the size a body
+ *       went over ({@link ContentLengthExceededException}: the numbers only, no setting's name);</li>
  *   <li>the body is built from the problem's fields only ({@code type}, {@code title}, {@code status},
  *       {@code detail}, {@code instance}, {@code violations} and other named parameters), never by serializing
  *       the exception that carries them, so no {@code cause}, {@code suppressed} or stack trace leaves.</li>
@@ -44,6 +46,8 @@ import org.zalando.problem.ThrowableProblem;
 @Singleton
 @Replaces(ProblemErrorResponseProcessor.class)
 final class ProblemResponses extends ProblemErrorResponseProcessor {
+
+    private static final String NOT_THE_BODY = "The body is not JSON of the shape this endpoint takes.";
 
     ProblemResponses(ProblemConfiguration config) {
         super(config);
@@ -66,18 +70,25 @@ final class ProblemResponses extends ProblemErrorResponseProcessor {
                 .filter(ConversionErrorException.class::isInstance)
                 .map(ConversionErrorException.class::cast);
         if (conversion.isPresent()) {
+            String field = field(conversion.get());
+            if (field == null) {
+                return Problem.builder().withStatus(new HttpStatusType(HttpStatus.BAD_REQUEST))
+                        .withTitle(HttpStatus.BAD_REQUEST.getReason()).withDetail(NOT_THE_BODY).build();
+            }
             return new ConstraintViolationThrowableProblem(new HttpStatusType(HttpStatus.BAD_REQUEST),
-                    List.of(new Violation(field(conversion.get()), "has an invalid value")));
+                    List.of(new Violation(field, JsonFailure.message(conversion.get()))));
         }
-        Optional<UnsatisfiedRouteException> missing = errorContext.getRootCause()
-                .filter(UnsatisfiedRouteException.class::isInstance)
-                .map(UnsatisfiedRouteException.class::cast);
+        Optional<String> missing = errorContext.getRootCause().flatMap(ProblemResponses::missing);
         if (missing.isPresent()) {
-            return missing(missing.get());
+            return new ConstraintViolationThrowableProblem(new HttpStatusType(HttpStatus.BAD_REQUEST),
+                    List.of(new Violation(missing.get(), "is required")));
         }
         ProblemBuilder problem = Problem.builder()
                 .withStatus(new HttpStatusType(httpStatus))
                 .withTitle(httpStatus.getReason());
+        if (errorContext.getRootCause().filter(UnsatisfiedBodyRouteException.class::isInstance).isPresent()) {
+            return problem.withDetail("This request needs a JSON body.").build();
+        }
         if (!errorContext.getErrors().isEmpty()) {
             var error = errorContext.getErrors().get(0);
             error.getTitle().ifPresent(problem::withTitle);
@@ -91,50 +102,28 @@ final class ProblemResponses extends ProblemErrorResponseProcessor {
     @Override
     protected boolean includeErrorMessage(ErrorContext errorContext) {
         return super.includeErrorMessage(errorContext)
-                || errorContext.getRootCause().map(HttpStatusException.class::isInstance).orElse(false);
+                || errorContext.getRootCause().map(cause -> cause instanceof HttpStatusException
+                        || cause instanceof ContentLengthExceededException).orElse(false);
     }
 
-    /**
-     * A required header, query parameter or part named as the client sends it ({@code Idempotency-Key}), like a
-     * validation failure; a missing body in words, not Micronaut's (which names the Java parameter).
-     */
-    private static ThrowableProblem missing(UnsatisfiedRouteException missing) {
-        String field = switch (missing) {
+    /** A required header, query value or part that is missing, named as a client sends it: {@code Idempotency-Key}. */
+    private static Optional<String> missing(Throwable cause) {
+        return Optional.ofNullable(switch (cause) {
             case UnsatisfiedHeaderRouteException header -> header.getHeaderName();
             case UnsatisfiedQueryValueRouteException query -> query.getQueryParameterName();
             case UnsatisfiedPartRouteException part -> part.getPartName();
-            case UnsatisfiedBodyRouteException body -> null;
-            default -> missing.getArgument().getName();
-        };
-        if (field == null) {
-            return Problem.builder().withStatus(new HttpStatusType(HttpStatus.BAD_REQUEST))
-                    .withTitle(HttpStatus.BAD_REQUEST.getReason())
-                    .withDetail("The request has no body; this operation needs one").build();
-        }
-        return new ConstraintViolationThrowableProblem(new HttpStatusType(HttpStatus.BAD_REQUEST),
-                List.of(new Violation(field, "is required")));
+            default -> null;
+        });
     }
 
-    /** The JSON path of a body that failed to decode ({@code sizes[0].stock}), else the parameter's name. */
+    /**
+     * The JSON path of a body that failed to decode ({@code sizes[0].stock}), the name of a query value, header
+     * or path variable that did not convert ({@code minPrice}), or null for a body that failed as a whole (not
+     * JSON, a list for an object): that has no field, and the Java parameter's name means nothing to a client.
+     */
+    @Nullable
     private static String field(ConversionErrorException e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof SerdeException serde && serde.getPath() != null && !serde.getPath().isEmpty()) {
-                return jsonPath(serde.getPath());
-            }
-        }
-        return e.getArgument().getName();
-    }
-
-    /** Serde lists the path innermost first. */
-    private static String jsonPath(List<ReferencePath> path) {
-        StringBuilder field = new StringBuilder();
-        for (ReferencePath step : path.reversed()) {
-            switch (step) {
-                case CollectionItemReferencePath item -> field.append('[').append(item.index()).append(']');
-                case MapItemReferencePath entry -> field.append('[').append(entry.key()).append(']');
-                default -> field.append(field.isEmpty() ? "" : ".").append(step.getArgument().getName());
-            }
-        }
-        return field.toString();
+        return JsonFailure.path(e).orElse(
+                e.getArgument().getAnnotationMetadata().hasAnnotation(Body.class) ? null : e.getArgument().getName());
     }
 }

@@ -65,6 +65,28 @@ public final class CheckoutFixtures {
                         "postalCode", "N1 9GU", "country", "GB"));
     }
 
+    /**
+     * A checkout body as JSON text, for what a map cannot say: the item's size and quantity are raw JSON
+     * ({@code "\"M\""}, {@code "1.5"}) and {@code extra} is appended as further members.
+     */
+    public static String bodyText(long productId, String size, String quantity, String extra) {
+        return "{\"items\":[{\"productId\":" + productId + ",\"size\":" + size + ",\"quantity\":" + quantity + "}],"
+                + "\"paymentMethod\":\"pm_card_visa\",\"shippingAddress\":{\"name\":\"Ada Lovelace\","
+                + "\"line1\":\"1 Loom Street\",\"city\":\"London\",\"postalCode\":\"N1 9GU\",\"country\":\"GB\"}"
+                + extra + "}";
+    }
+
+    /** How many checkouts the shopper has, whatever their state. */
+    public int checkoutsOf(String userId) {
+        return read(jdbc -> jdbc.prepareStatement("SELECT count(*) FROM checkouts WHERE user_id = ?", statement -> {
+            statement.setString(1, userId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }));
+    }
+
     public static Map<String, String> key(String idempotencyKey) {
         return Map.of("Idempotency-Key", idempotencyKey);
     }

@@ -35,7 +35,7 @@ class ProfileApiTest implements RealInfrastructure {
                 "usualSizes", Map.of("dresses", "M", "shoes", "39"),
                 "stylePreferences", Map.of("colours", List.of("navy", "olive"), "styles", List.of("minimal"),
                         "occasions", List.of("work", "wedding")),
-                "budget", Map.of("min", "40.00", "max", "150.00", "currency", "EUR"));
+                "budget", Map.of("min", 40.00, "max", 150.00, "currency", "EUR"));
     }
 
     @Test
@@ -102,7 +102,7 @@ class ProfileApiTest implements RealInfrastructure {
     @Test
     void aBudgetWhoseMaximumIsBelowItsMinimumIsRefused() {
         Map<String, Object> body = new HashMap<>(fullProfile());
-        body.put("budget", Map.of("min", "200", "max", "100", "currency", "EUR"));
+        body.put("budget", Map.of("min", 200, "max", 100, "currency", "EUR"));
 
         Reply reply = api.put("/api/me/profile", tokens.shopper("budget-" + UUID.randomUUID()), body);
 
@@ -116,7 +116,7 @@ class ProfileApiTest implements RealInfrastructure {
         Map<String, Object> badCategory = new HashMap<>(fullProfile());
         badCategory.put("usualSizes", Map.of("Dresses!", "M"));
         Map<String, Object> badCurrency = new HashMap<>(fullProfile());
-        badCurrency.put("budget", Map.of("min", "1", "currency", "euro"));
+        badCurrency.put("budget", Map.of("min", 1, "currency", "euro"));
         Map<String, Object> longColour = new HashMap<>(fullProfile());
         longColour.put("stylePreferences", Map.of("colours", List.of("x".repeat(41))));
 

@@ -11,6 +11,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,32 +28,40 @@ final class RealTemporalStack implements AutoCloseable {
             "temporal.sticky-execution", "true",
             "temporal.task-pollers", "5");
 
-    private final TemporalCliServer temporal;
+    private TemporalCliServer temporal;
+    private final Path temporalData;
     private final EmbeddedServer server;
     private final Api api;
 
-    private RealTemporalStack(TemporalCliServer temporal, EmbeddedServer server) {
+    private RealTemporalStack(TemporalCliServer temporal, Path temporalData, EmbeddedServer server) {
         this.temporal = temporal;
+        this.temporalData = temporalData;
         this.server = server;
         this.api = Api.of(server);
     }
 
+    private static TemporalCliServer startTemporal(Path data, int port, int uiPort) {
+        return TemporalCliServer.start(TemporalCli.require(), data, port, uiPort, CheckoutSearchAttributes.ALL,
+                Duration.ofSeconds(60));
+    }
+
     /** {@code settings} add to or override the api's configuration. */
     static RealTemporalStack start(Map<String, Object> settings) {
-        TemporalCliServer temporal;
+        Path data;
         try {
-            temporal = TemporalCliServer.start(TemporalCli.require(), Files.createTempDirectory("real-temporal"),
-                    FreePort.find(), FreePort.find(), CheckoutSearchAttributes.ALL, Duration.ofSeconds(60));
+            data = Files.createTempDirectory("real-temporal");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        TemporalCliServer temporal = startTemporal(data, FreePort.find(), FreePort.find());
         Map<String, Object> properties = new HashMap<>(TestInfrastructure.properties());
         properties.put("temporal.address", temporal.target());
         properties.putAll(REAL_SERVER_WORKERS);
         properties.put("styleshepherd.demo-catalog.enabled", false);
         properties.putAll(settings);
         try {
-            return new RealTemporalStack(temporal, ApplicationContext.run(EmbeddedServer.class, properties, "dev", "test"));
+            return new RealTemporalStack(temporal, data,
+                    ApplicationContext.run(EmbeddedServer.class, properties, "dev", "test"));
         } catch (RuntimeException e) {
             temporal.close();
             throw e;
@@ -61,6 +70,17 @@ final class RealTemporalStack implements AutoCloseable {
 
     TemporalCliServer temporal() {
         return temporal;
+    }
+
+    /** Stops the Temporal server: an outage of the workflow engine. */
+    void stopTemporal() {
+        temporal.close();
+    }
+
+    /** Starts it again on the same port and data: what it held before is still there. */
+    void restartTemporal() {
+        int uiPort = FreePort.find();
+        temporal = startTemporal(temporalData, temporal.port(), uiPort);
     }
 
     EmbeddedServer server() {

@@ -140,10 +140,11 @@ class EmbeddingActivitiesImpl implements EmbeddingActivities {
                 readable.add(source);
             } catch (IOException | ImageDecoder.UnreadableImageException e) {
                 skipped++;
-                LOG.debug("Product {} has no usable picture ({}): {}", source.productId(), source.imageRef(),
-                        e.getMessage());
+                // The decoder's own failure, if any, is the cause: the message is the one a client would get.
+                String problem = e.getCause() == null ? e.getMessage() : e.getMessage() + " (" + e.getCause() + ")";
+                LOG.debug("Product {} has no usable picture ({}): {}", source.productId(), source.imageRef(), problem);
                 if (firstProblem == null) {
-                    firstProblem = "product " + source.productId() + " (" + source.imageRef() + "): " + e.getMessage();
+                    firstProblem = "product " + source.productId() + " (" + source.imageRef() + "): " + problem;
                 }
             }
         }

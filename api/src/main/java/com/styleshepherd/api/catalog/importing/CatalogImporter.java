@@ -3,6 +3,7 @@ package com.styleshepherd.api.catalog.importing;
 import com.styleshepherd.api.catalog.EmbeddingJobStarter;
 import com.styleshepherd.api.catalog.ProductController;
 import com.styleshepherd.api.catalog.SaveProductRequest;
+import com.styleshepherd.api.input.JsonFailure;
 import com.styleshepherd.cache.TaggedCache;
 import com.styleshepherd.store.catalog.CatalogImports;
 import com.styleshepherd.store.catalog.ProductCatalog;
@@ -124,7 +125,8 @@ public class CatalogImporter {
             try {
                 product = json.readValue(line, JsonlProduct.class);
             } catch (IOException e) {
-                run.reject(number, null, "is not a product as JSON: " + firstLine(e.getMessage()));
+                run.reject(number, null, "is not a product as JSON"
+                        + JsonFailure.path(e).map(path -> ": " + path + " " + JsonFailure.message(e)).orElse(""));
                 continue;
             }
             if (product == null) {
@@ -157,10 +159,6 @@ public class CatalogImporter {
                 run.accept(line, mapped.sku(), mapped.request());
             }
         }
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "unreadable" : message.lines().findFirst().orElse(message);
     }
 
     /** One import's counts and its batch in progress. */

@@ -4,6 +4,7 @@ import com.styleshepherd.api.catalog.SaveProductRequest;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -23,12 +24,18 @@ import java.util.List;
  */
 @Introspected
 public record ImportOptions(
-        @Nullable @QueryValue @Pattern(regexp = "jsonl|csv", message = "must be jsonl or csv") String format,
-        @Nullable @QueryValue @Pattern(regexp = "native|myntra|fashion-product-images",
+        @Nullable @QueryValue @Schema(allowableValues = {"jsonl", "csv"})
+        @Pattern(regexp = "jsonl|csv", message = "must be jsonl or csv") String format,
+        @Nullable @QueryValue @Schema(allowableValues = {"native", "myntra", "fashion-product-images"})
+        @Pattern(regexp = "native|myntra|fashion-product-images",
                 message = "must be native, myntra or fashion-product-images") String mapping,
-        @Nullable @QueryValue @Pattern(regexp = SaveProductRequest.PRICE, message = "must be a decimal amount such as 49.90") String defaultPrice,
-        @Nullable @QueryValue @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
-        @Nullable @QueryValue @Pattern(regexp = SaveProductRequest.SIZE + "(," + SaveProductRequest.SIZE + "){0,39}",
+        @Nullable @QueryValue @Schema(maxLength = 13)
+        @Pattern(regexp = SaveProductRequest.PRICE, message = "must be a decimal amount such as 49.90")
+        String defaultPrice,
+        @Nullable @QueryValue @Schema(maxLength = 3)
+        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
+        @Nullable @QueryValue @Schema(maxLength = 680)
+        @Pattern(regexp = SaveProductRequest.SIZE + "(," + SaveProductRequest.SIZE + "){0,39}",
                 message = "must be sizes separated by commas, such as S,M,L") String defaultSizes,
         @Nullable @QueryValue @Min(0) @Max(1_000_000) Integer defaultStock) {
 
