@@ -65,6 +65,10 @@ class QuickStartIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, token.statusCode(), token.body());
             assertTrue(Files.readString(log).contains("Style Shepherd dev stack ready"), "the startup line");
+            // A CSV import reads the file with commons-csv, which the jar must carry (it once did not: a 500).
+            HttpResponse<String> imported = importCsv(base, "sku,name\nQS-1,Quick Start Tee\n");
+            assertEquals(200, imported.statusCode(), imported.body());
+            assertTrue(imported.body().contains("\"rowsRead\":1"), imported.body());
 
             // The demo catalog is embedded at startup: semantic search answers once that job is done.
             long searchDeadline = System.nanoTime() + PATIENCE.toNanos();
@@ -99,6 +103,22 @@ class QuickStartIT {
             Thread.sleep(250);
         }
         throw new AssertionError("not healthy after " + PATIENCE + ":\n" + Files.readString(log));
+    }
+
+    private HttpResponse<String> importCsv(String base, String csv) throws IOException, InterruptedException {
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(base + "/api/dev/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"quick-ops\",\"roles\":[\"ops\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher accessToken = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(token.body());
+        assertTrue(accessToken.find(), token.body());
+        String boundary = "quick-start-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"quick.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/ops/products/import"))
+                .header("Authorization", "Bearer " + accessToken.group(1))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {

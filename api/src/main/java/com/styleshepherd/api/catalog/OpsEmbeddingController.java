@@ -74,7 +74,7 @@ class OpsEmbeddingController {
     @Get("{?page,pageSize}")
     @Operation(operationId = "listEmbeddingJobs")
     @Problems.BadRequest
-    PageResponse<EmbeddingJobResponse> list(@Nullable @QueryValue @Min(1) Integer page,
+    PageResponse<EmbeddingJobResponse> list(@Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
             @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
         Paging paging = Paging.of(page, pageSize);
         Instant now = Instant.now();

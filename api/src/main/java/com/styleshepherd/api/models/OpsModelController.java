@@ -66,7 +66,8 @@ class OpsModelController {
     PageResponse<StoredModel> list(
             @Parameter(schema = @Schema(allowableValues = {"size", "fit", "return-risk"}))
             @NotNull @QueryValue @Pattern(regexp = "size|fit|return-risk", message = "must be size, fit or return-risk") String kind,
-            @Nullable @QueryValue @Min(1) Integer page, @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
+            @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
+            @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
         Paging paging = Paging.of(page, pageSize);
         List<StoredModel> items = store.list(kind, (paging.page() - 1) * paging.pageSize(), paging.pageSize());
         return new PageResponse<>(items, paging.page(), paging.pageSize(), store.count(kind));

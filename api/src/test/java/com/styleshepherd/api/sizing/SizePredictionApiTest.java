@@ -95,6 +95,9 @@ class SizePredictionApiTest implements RealInfrastructure {
         assertEquals(400, badKind.status());
         assertTrue(badKind.body().toString().contains("kinds"), badKind.body().toString());
         assertEquals(400, api.get("/api/ops/models?kind=colour", ops).status());
+        // A page past the 10,000th was an offset past Integer.MAX_VALUE, negative in SQL: a 500.
+        assertEquals(List.of("page"), api.get("/api/ops/models?kind=size&page=962988531&pageSize=26", ops)
+                .violatedFields());
     }
 
     @Test
