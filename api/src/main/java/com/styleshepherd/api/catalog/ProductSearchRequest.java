@@ -29,7 +29,9 @@ public record ProductSearchRequest(
         @Pattern(regexp = SaveProductRequest.CATEGORY, message = "must be a category slug such as dresses")
         String category,
         @Nullable @QueryValue @Size(max = 40) String colour,
+        @Schema(multipleOf = 0.01, maximum = "9999999999.99")
         @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal minPrice,
+        @Schema(multipleOf = 0.01, maximum = "9999999999.99")
         @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal maxPrice,
         @Nullable @QueryValue @Schema(maxLength = 16)
         @Pattern(regexp = SaveProductRequest.SIZE, message = "must be a size such as M, 38 or ONE SIZE") String size,

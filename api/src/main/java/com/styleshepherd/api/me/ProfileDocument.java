@@ -41,12 +41,19 @@ public record ProfileDocument(
     /** Body measurements; the unit is part of each name (centimetres, kilograms). */
     @Serdeable
     public record Measurements(
-            @Schema(example = "168.5") @Nullable @DecimalMin("50") @DecimalMax("260") @Digits(integer = 3, fraction = 1) BigDecimal heightCm,
-            @Schema(example = "61") @Nullable @DecimalMin("20") @DecimalMax("350") @Digits(integer = 3, fraction = 1) BigDecimal weightKg,
+            @Schema(example = "168.5", multipleOf = 0.1)
+            @Nullable @DecimalMin("50") @DecimalMax("260") @Digits(integer = 3, fraction = 1) BigDecimal heightCm,
+            @Schema(example = "61", multipleOf = 0.1)
+            @Nullable @DecimalMin("20") @DecimalMax("350") @Digits(integer = 3, fraction = 1) BigDecimal weightKg,
+            @Schema(multipleOf = 0.1)
             @Nullable @DecimalMin("40") @DecimalMax("200") @Digits(integer = 3, fraction = 1) BigDecimal bustCm,
+            @Schema(multipleOf = 0.1)
             @Nullable @DecimalMin("40") @DecimalMax("200") @Digits(integer = 3, fraction = 1) BigDecimal chestCm,
+            @Schema(multipleOf = 0.1)
             @Nullable @DecimalMin("30") @DecimalMax("200") @Digits(integer = 3, fraction = 1) BigDecimal waistCm,
+            @Schema(multipleOf = 0.1)
             @Nullable @DecimalMin("40") @DecimalMax("200") @Digits(integer = 3, fraction = 1) BigDecimal hipsCm,
+            @Schema(multipleOf = 0.1)
             @Nullable @DecimalMin("30") @DecimalMax("130") @Digits(integer = 3, fraction = 1) BigDecimal inseamCm) {
     }
 
@@ -60,7 +67,9 @@ public record ProfileDocument(
     /** What the shopper means to spend on one item, in one currency. */
     @Serdeable
     public record Budget(
+            @Schema(multipleOf = 0.01)
             @Nullable @DecimalMin("0") @DecimalMax(MAX_AMOUNT) @Digits(integer = 10, fraction = 2) BigDecimal min,
+            @Schema(multipleOf = 0.01)
             @Nullable @DecimalMin("0") @DecimalMax(MAX_AMOUNT) @Digits(integer = 10, fraction = 2) BigDecimal max,
             @Schema(example = "EUR", maxLength = 3) @NotNull
             @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
