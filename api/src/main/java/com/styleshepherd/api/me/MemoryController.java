@@ -156,10 +156,9 @@ class MemoryController {
         return HttpResponse.ok(export).header("Content-Disposition", "attachment; filename=\"memories.json\"");
     }
 
-    /**
-     * Forgets one memory. Its id is hex digits and dashes (a UUID), so that {@code /batch}, {@code /export},
-     * {@code /search} and {@code /stats} are never taken for one: DELETE on those is a 405, not a bad id.
-     */
+    /** Forgets one memory. */
+    // The id is hex digits and dashes (a UUID), so that /batch, /export, /search and /stats are never taken for
+    // one: DELETE on those is a 405, not a bad id.
     @Delete("/{memoryId:[0-9a-fA-F-]+}")
     @Operation(operationId = "deleteMemory")
     @ApiResponse(responseCode = "204", description = "Forgotten")
