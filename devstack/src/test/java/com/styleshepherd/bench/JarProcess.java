@@ -93,8 +93,8 @@ final class JarProcess implements AutoCloseable {
     static JarProcess start(Jar jar) {
         int port = FreePort.find();
         int management = FreePort.find();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED"));
         Map<String, String> properties = new HashMap<>(jar.properties());
         properties.put("micronaut.server.port", String.valueOf(port));
         if (jar.managementPort()) {
