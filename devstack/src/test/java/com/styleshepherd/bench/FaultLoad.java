@@ -45,6 +45,9 @@ final class FaultLoad {
     static final Pattern INTERNALS = Pattern.compile("(?i)exception|stack ?trace|caused by"
             + "|\\bat [a-z0-9_$]+\\.[a-z0-9_$.]+\\(|org\\.postgresql|io\\.lettuce|io\\.grpc|io\\.temporal"
             + "|hikari|jdbc:|sqlstate|redis://|localhost:\\d+");
+    /** The problem types of a dependency that is down: each 503 must have one, and {@code Retry-After}. */
+    static final Pattern OUTAGE_TYPE = Pattern.compile(
+            "\"type\"\\s*:\\s*\"/problems/(database|cache|workflow-engine)-unavailable\"");
 
     /** What the shoppers call. */
     enum Endpoint {
@@ -298,7 +301,10 @@ final class FaultLoad {
         return Optional.empty();
     }
 
-    /** What is wrong with an answer: an error that is not problem+json, or one that shows internals. */
+    /**
+     * What is wrong with an answer: an error that is not problem+json or shows internals, or a 503 without
+     * {@code Retry-After} or an outage's problem type.
+     */
     static String defect(HttpResponse<String> response) {
         if (response.statusCode() < 400) {
             return null;
@@ -310,6 +316,10 @@ final class FaultLoad {
         }
         if (INTERNALS.matcher(response.body()).find()) {
             return response.statusCode() + " shows internals: " + abbreviate(response.body());
+        }
+        if (response.statusCode() == 503 && (response.headers().firstValue("Retry-After").isEmpty()
+                || !OUTAGE_TYPE.matcher(response.body()).find())) {
+            return "503 without Retry-After or an outage's problem type: " + abbreviate(response.body());
         }
         return null;
     }

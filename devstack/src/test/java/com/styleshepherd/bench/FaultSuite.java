@@ -327,7 +327,8 @@ public final class FaultSuite {
                 - *answers during the outage*: every call in flight at any moment between the fault's start and the \
                 end of its restart; `timeout` = no answer within %d s, `broken` = connection failed.
                 - *bad error answers*: error answers that are not `application/problem+json`, show exception text, \
-                stack frames or server addresses, or are a 5xx other than 503 (must be 0).
+                stack frames or server addresses, are a 5xx other than 503, or a 503 without `Retry-After` and an \
+                outage's problem type (must be 0).
                 - *lost*: purchases never answered 202 or 409 though retried, checkouts not in a final state after the \
                 drain, and accepted checkouts without a row (must be 0). *Double charges*: checkouts with more than \
                 one succeeded payment row or provider charge, or charged without an order, or ordered without a charge \
