@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The fault suite: the production topology on loopback ({@link FaultTopology}: PostgreSQL, Redis, the real
@@ -192,6 +193,10 @@ public final class FaultSuite {
             if (exit != 0) {
                 System.out.println("FAULT SUITE FAILED: see the verdicts above; the processes' logs: " + shop.logs());
             }
+        }
+        // The servers' data (the processes' logs stay, for a failed run's reader).
+        try (Stream<Path> files = Files.walk(data)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         }
         System.exit(exit);
     }
