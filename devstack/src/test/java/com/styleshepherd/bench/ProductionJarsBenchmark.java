@@ -1,20 +1,15 @@
 package com.styleshepherd.bench;
 
 import com.styleshepherd.api.security.OidcIssuer;
-import com.styleshepherd.devstack.FreePort;
+import com.styleshepherd.bench.JarProcess.Jar;
 import com.styleshepherd.testing.TestInfrastructure;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,19 +27,6 @@ import java.util.Map;
 public final class ProductionJarsBenchmark {
 
     private static final Duration START_LIMIT = Duration.ofMinutes(3);
-
-    /**
-     * @param managementPort whether the health check is on a separate management port (the api in prod)
-     * @param env environment variables to add
-     */
-    record Jar(String process, Path path, Map<String, String> properties, Map<String, String> env, String health,
-            boolean managementPort, List<String> jvmOptions) {
-
-        Jar(String process, Path path, Map<String, String> properties, Map<String, String> env, String health,
-                boolean managementPort) {
-            this(process, path, properties, env, health, managementPort, List.of());
-        }
-    }
 
     record Measured(Jar jar, long bytes, List<Duration> startups) {
 
@@ -86,20 +68,9 @@ public final class ProductionJarsBenchmark {
     }
 
     static List<Jar> jars(Path root, Map<String, String> servers, String issuer) {
-        Map<String, String> store = new HashMap<>();
-        servers.forEach((key, value) -> {
-            if (key.startsWith("datasources.") || key.startsWith("redis.") || key.equals("temporal.address")) {
-                store.put(key, value);
-            }
-        });
         // The workers need a payment provider to start (nothing is charged: no checkout runs).
-        Map<String, String> worker = new HashMap<>(store);
-        worker.put("stripe.secret-key", "sk_test_benchmark");
-        Map<String, String> api = new HashMap<>(store);
-        api.put("micronaut.environments", "prod");
-        api.put("styleshepherd.security.oidc.issuer", issuer);
-        api.put("styleshepherd.security.oidc.audience", OidcIssuer.AUDIENCE);
-        api.put("stripe.webhook-secret", "whsec_benchmark");
+        Map<String, String> worker = JarProcess.workerSettings(servers);
+        Map<String, String> api = JarProcess.apiSettings(servers, issuer, OidcIssuer.AUDIENCE);
         // The dev launcher starts its own servers, as ./dev does (the Java test server: no CLI is passed on).
         Map<String, String> devEnv = Map.of("DEV_TEMPORAL_PORT", "0", "DEV_TEMPORAL_UI_PORT", "0",
                 "STYLESHEPHERD_DEV_DATA", DevStackRun.temporaryDirectory().toString());
@@ -148,50 +119,9 @@ public final class ProductionJarsBenchmark {
     }
 
     /** Starts the jar as its own process and waits for its health check to answer 200. */
-    static Duration timeToHealthy(Jar jar) throws IOException, InterruptedException {
-        int port = FreePort.find();
-        int management = FreePort.find();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED"));
-        Map<String, String> properties = new HashMap<>(jar.properties());
-        properties.put("micronaut.server.port", String.valueOf(port));
-        if (jar.managementPort()) {
-            properties.put("endpoints.all.port", String.valueOf(management));
-        }
-        command.addAll(jar.jvmOptions());
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(jar.path().toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Files.createTempFile("bench-jar", ".log").toFile());
-        for (String inherited : List.of("MICRONAUT_ENVIRONMENTS", "TEMPORAL_ADDRESS", "DATASOURCES_DEFAULT_URL", "REDIS_URI",
-                "STYLESHEPHERD_TEMPORAL_CLI")) {
-            builder.environment().remove(inherited);
-        }
-        builder.environment().putAll(jar.env());
-        URI health = URI.create("http://localhost:" + (jar.managementPort() ? management : port) + jar.health());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-        long began = System.nanoTime();
-        Process process = builder.start();
-        try {
-            while (System.nanoTime() - began < START_LIMIT.toNanos()) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(jar.process() + " exited with " + process.exitValue());
-                }
-                try {
-                    if (http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(1)).build(),
-                            BodyHandlers.discarding()).statusCode() == 200) {
-                        return Duration.ofNanos(System.nanoTime() - began);
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(50);
-            }
-            throw new IllegalStateException(jar.process() + " was not healthy within " + START_LIMIT);
-        } finally {
-            process.destroy();
-            process.waitFor();
+    static Duration timeToHealthy(Jar jar) throws InterruptedException {
+        try (JarProcess process = JarProcess.start(jar)) {
+            return process.awaitHealthy(START_LIMIT);
         }
     }
 

@@ -28,7 +28,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** A server on a fresh data directory, deleted when it stops. */
     public static EmbeddedPostgresServer start() {
         try {
-            return new EmbeddedPostgresServer(builder().start(), Optional.empty());
+            return new EmbeddedPostgresServer(builder(FreePort.find()).start(), Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
         }
@@ -40,11 +40,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * first.
      */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
+        return start(dataDirectory, FreePort.find());
+    }
+
+    /**
+     * A server on {@code dataDirectory}, as {@link #start(Path)}, listening on {@code port}: a server stopped
+     * and started again this way is back where its clients had it (the fault suite's PostgreSQL outage).
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         ProcessTree.fromPidFile(pidFile, "postgres").ifPresent(leftover -> ProcessTree.stop(leftover, STOP_GRACE));
         EmbeddedPostgres postgres;
         try {
-            postgres = builder()
+            postgres = builder(port)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .start();
@@ -56,9 +64,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return new EmbeddedPostgresServer(postgres, ProcessTree.fromPidFile(pidFile, "postgres"));
     }
 
-    private static EmbeddedPostgres.Builder builder() {
+    private static EmbeddedPostgres.Builder builder(int port) {
         return EmbeddedPostgres.builder()
-                .setPort(FreePort.find())
+                .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(30))
                 // A dev and test server: durability against a machine crash is not worth the fsyncs
                 // (a stopped or killed server loses nothing).

@@ -27,7 +27,14 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     }
 
     public static EmbeddedRedisServer start() {
-        int port = FreePort.find();
+        return start(FreePort.find());
+    }
+
+    /**
+     * A server on {@code port}: one stopped and started again this way is back where its clients had it
+     * (empty: nothing is persisted), as after a Valkey restart (the fault suite's outage).
+     */
+    public static EmbeddedRedisServer start(int port) {
         return new EmbeddedRedisServer(startRedis(port), port, Optional.empty());
     }
 
@@ -70,6 +77,10 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded Redis", e);
         }
+    }
+
+    public int port() {
+        return port;
     }
 
     public String uri() {
