@@ -1,6 +1,7 @@
 package com.styleshepherd.temporal;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -23,7 +24,9 @@ import java.time.Duration;
  *     after it stops polling; Kubernetes' termination grace period must be longer (deploy/)
  * @param callRetryWindow how long one call to Temporal (start, signal, query, describe) is retried while the
  *     frontend does not answer before it fails: the SDK's minute for the workers, which must not lose a
- *     completion to a short restart; the api sets 1.5 s, so that a request answers 503 quickly instead
+ *     completion to a short restart; the api sets 1 s, so that a request answers 503 quickly instead
+ * @param callDeadline unset, or the most a call that should answer at once may take in all, its attempt in
+ *     flight included ({@link CallDeadline}): the api sets 1.5 s
  */
 @ConfigurationProperties("temporal")
 public record TemporalSettings(
@@ -33,7 +36,8 @@ public record TemporalSettings(
         @Bindable(defaultValue = "10s") Duration metricsReportInterval,
         @Bindable(defaultValue = "5") @Min(2) int taskPollers,
         @Bindable(defaultValue = "20s") Duration shutdownGrace,
-        @Bindable(defaultValue = "60s") Duration callRetryWindow) {
+        @Bindable(defaultValue = "60s") Duration callRetryWindow,
+        @Nullable Duration callDeadline) {
 
     /** Pollers per task queue against the embedded Java test server (dev stack and tests). */
     public static final int TEST_SERVER_TASK_POLLERS = 16;

@@ -2,6 +2,7 @@ package com.styleshepherd.api.catalog;
 
 import com.styleshepherd.store.embedding.EmbeddingJob;
 import com.styleshepherd.store.embedding.EmbeddingJobs;
+import com.styleshepherd.temporal.CallDeadline;
 import com.styleshepherd.temporal.LogContext;
 import com.styleshepherd.workflows.TaskQueues;
 import com.styleshepherd.workflows.catalog.CatalogEmbeddingWorkflow;
@@ -35,11 +36,13 @@ public class EmbeddingJobStarter {
     private final EmbeddingJobs jobs;
     private final WorkflowClient client;
     private final Duration heartbeatTimeout;
+    private final CallDeadline deadline;
 
-    EmbeddingJobStarter(EmbeddingJobs jobs, WorkflowClient client,
+    EmbeddingJobStarter(EmbeddingJobs jobs, WorkflowClient client, CallDeadline deadline,
             @Value("${styleshepherd.embedding.heartbeat-timeout:10s}") Duration heartbeatTimeout) {
         this.jobs = jobs;
         this.client = client;
+        this.deadline = deadline;
         this.heartbeatTimeout = heartbeatTimeout;
     }
 
@@ -74,7 +77,7 @@ public class EmbeddingJobStarter {
                         .build());
         try (var ignored = LogContext.with(Map.of(LogContext.USER_ID,
                 job.requestedBy() == null ? "-" : job.requestedBy()))) {
-            WorkflowClient.start(workflow::embedCatalog, new EmbeddingJobRequest(jobId, heartbeatTimeout));
+            deadline.within(() -> WorkflowClient.start(workflow::embedCatalog, new EmbeddingJobRequest(jobId, heartbeatTimeout)));
             LOG.info("Embedding job {} started", jobId);
         } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
             LOG.debug("Embedding job {} was started by another request", jobId);
@@ -85,8 +88,8 @@ public class EmbeddingJobStarter {
     @Nullable
     private WorkflowExecutionStatus status(EmbeddingJob job) {
         try {
-            return client.newUntypedWorkflowStub(CatalogEmbeddingWorkflow.workflowId(job.id().toString()))
-                    .describe().getStatus();
+            return deadline.within(client.newUntypedWorkflowStub(CatalogEmbeddingWorkflow.workflowId(job.id().toString()))
+                    ::describe).getStatus();
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return null;

@@ -1,6 +1,7 @@
 package com.styleshepherd.api.checkout;
 
 import com.google.protobuf.ByteString;
+import com.styleshepherd.temporal.CallDeadline;
 import com.styleshepherd.temporal.TemporalSettings;
 import com.styleshepherd.workflows.checkout.CheckoutSearchAttributes;
 import io.grpc.Status;
@@ -34,10 +35,12 @@ class CheckoutVisibility {
 
     private final WorkflowServiceStubs service;
     private final TemporalSettings settings;
+    private final CallDeadline deadline;
 
-    CheckoutVisibility(WorkflowServiceStubs service, TemporalSettings settings) {
+    CheckoutVisibility(WorkflowServiceStubs service, TemporalSettings settings, CallDeadline deadline) {
         this.service = service;
         this.settings = settings;
+        this.deadline = deadline;
     }
 
     /**
@@ -86,7 +89,7 @@ class CheckoutVisibility {
         }
         ListWorkflowExecutionsResponse response;
         try {
-            response = service.blockingStub().listWorkflowExecutions(request.build());
+            response = deadline.within(() -> service.blockingStub().listWorkflowExecutions(request.build()));
         } catch (StatusRuntimeException e) {
             // The server cannot read a token it did not issue (the SQLite store says UNKNOWN, others INVALID_ARGUMENT).
             if (pageToken != null && (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT

@@ -1,6 +1,7 @@
 package com.styleshepherd.api.checkout;
 
 import com.styleshepherd.store.checkout.CheckoutRecord;
+import com.styleshepherd.temporal.CallDeadline;
 import com.styleshepherd.temporal.CheckoutStarter;
 import com.styleshepherd.workflows.checkout.CheckoutState;
 import com.styleshepherd.workflows.checkout.CheckoutWorkflow;
@@ -29,10 +30,12 @@ class CheckoutWorkflows {
 
     private final WorkflowClient client;
     private final CheckoutStarter starter;
+    private final CallDeadline deadline;
 
-    CheckoutWorkflows(WorkflowClient client, CheckoutStarter starter) {
+    CheckoutWorkflows(WorkflowClient client, CheckoutStarter starter, CallDeadline deadline) {
         this.client = client;
         this.starter = starter;
+        this.deadline = deadline;
     }
 
     /**
@@ -40,8 +43,8 @@ class CheckoutWorkflows {
      * the workflow prices it); false when a run already existed.
      */
     boolean start(CheckoutRecord checkout, @Nullable PricedCart cart) {
-        return starter.start(checkout.workflowId(), checkout.toRequest(starter.policy(), cart),
-                checkout.followsFailedRun()).isPresent();
+        return deadline.within(() -> starter.start(checkout.workflowId(), checkout.toRequest(starter.policy(), cart),
+                checkout.followsFailedRun())).isPresent();
     }
 
     /**
@@ -50,7 +53,8 @@ class CheckoutWorkflows {
      * open or completed).
      */
     Optional<String> retry(CheckoutRecord checkout) {
-        return starter.start(checkout.workflowId(), checkout.toRequest(starter.policy(), null), true);
+        return deadline.within(() -> starter.start(checkout.workflowId(), checkout.toRequest(starter.policy(), null),
+                true));
     }
 
     /** Sends another payment method to a declined checkout; answers once that attempt settled. */
@@ -59,7 +63,7 @@ class CheckoutWorkflows {
     }
 
     void signalPaymentEvent(String workflowId, PaymentEvent event) {
-        client.newWorkflowStub(CheckoutWorkflow.class, workflowId).paymentEvent(event);
+        deadline.within(() -> client.newWorkflowStub(CheckoutWorkflow.class, workflowId).paymentEvent(event));
     }
 
     /**

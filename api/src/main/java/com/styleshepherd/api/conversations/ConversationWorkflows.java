@@ -1,5 +1,6 @@
 package com.styleshepherd.api.conversations;
 
+import com.styleshepherd.temporal.CallDeadline;
 import com.styleshepherd.temporal.LogContext;
 import com.styleshepherd.workflows.TaskQueues;
 import com.styleshepherd.workflows.conversation.ConversationContext;
@@ -36,13 +37,15 @@ import java.util.concurrent.TimeoutException;
 class ConversationWorkflows {
 
     private final WorkflowClient client;
+    private final CallDeadline deadline;
     /** Turns being answered, by turn id: concurrent requests for one turn wait on one call. */
     private final ConcurrentMap<UUID, CompletableFuture<TurnResult>> inFlight = new ConcurrentHashMap<>();
     /** The Update calls block until the answer: one virtual thread each, outliving a request that gave up. */
     private final ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor();
 
-    ConversationWorkflows(WorkflowClient client) {
+    ConversationWorkflows(WorkflowClient client, CallDeadline deadline) {
         this.client = client;
+        this.deadline = deadline;
     }
 
     /** Starts the conversation's workflow; false when it already runs (a retried start). */
@@ -53,7 +56,7 @@ class ConversationWorkflows {
                 .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());
         try (var ignored = LogContext.with(Map.of(LogContext.USER_ID, start.userId()))) {
-            WorkflowClient.start(workflow::converse, start);
+            deadline.within(() -> WorkflowClient.start(workflow::converse, start));
             return true;
         } catch (WorkflowExecutionAlreadyStarted already) {
             return false;
@@ -128,7 +131,7 @@ class ConversationWorkflows {
     /** The live context, from the workflow itself; empty when the workflow has closed. */
     Optional<ConversationContext> context(String workflowId) {
         try {
-            var state = client.newWorkflowStub(ConversationWorkflow.class, workflowId).state();
+            var state = deadline.within(client.newWorkflowStub(ConversationWorkflow.class, workflowId)::state);
             return state.ended() ? Optional.empty() : Optional.of(state.context());
         } catch (WorkflowException closedOrGone) {
             // Closed (a query on a finished run can fail), not found, or Temporal unreachable: no live context.
@@ -139,7 +142,7 @@ class ConversationWorkflows {
     /** Asks the conversation to end after any turn in progress; false when it had already closed. */
     boolean end(String workflowId) {
         try {
-            client.newWorkflowStub(ConversationWorkflow.class, workflowId).end("shopper");
+            deadline.within(() -> client.newWorkflowStub(ConversationWorkflow.class, workflowId).end("shopper"));
             return true;
         } catch (io.temporal.client.WorkflowNotFoundException closed) {
             return false;
