@@ -36,7 +36,7 @@ public record ProductSearchRequest(
         @Nullable @QueryValue @Schema(maxLength = 16)
         @Pattern(regexp = SaveProductRequest.SIZE, message = "must be a size such as M, 38 or ONE SIZE") String size,
         @Nullable @QueryValue @Schema(allowableValues = {"true", "false"})
-        @Pattern(regexp = "true|false", message = "must be true or false") String inStock,
+        @Pattern(regexp = "^(true|false)$", message = "must be true or false") String inStock,
         @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
         @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
 

@@ -42,17 +42,18 @@ public record SaveProductRequest(
         @Pattern(regexp = PRICE, message = "must be a decimal amount with at most 2 decimals, such as 49.90")
         String price,
         @NotNull @Schema(maxLength = 3)
-        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
+        @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as USD") String currency,
         @Nullable @Size(max = 50) @JsonObject Map<String, Object> attributes,
         @Nullable @Size(max = 500) @Pattern(regexp = IMAGE, message = "must be a file name such as 10000.jpg or an http(s) URL") String image,
         @NotEmpty @Size(max = 40) List<@Valid @NotNull SizeStock> sizes) {
 
-    public static final String CATEGORY = "[a-z][a-z0-9-]{1,63}";
-    public static final String SIZE = "[A-Za-z0-9][A-Za-z0-9./ -]{0,15}";
-    public static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    public static final String CATEGORY = "^[a-z][a-z0-9-]{1,63}$";
+    public static final String SIZE_TEXT = "[A-Za-z0-9][A-Za-z0-9./ -]{0,15}";
+    public static final String SIZE = "^" + SIZE_TEXT + "$";
+    public static final String SKU = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
     /** A relative file name (no "..", no leading slash) or an http(s) URL. */
-    static final String IMAGE = "(https?://\\S+)|((?!.*\\.\\.)[A-Za-z0-9_-][A-Za-z0-9._/-]*)";
-    public static final String PRICE = "\\d{1,10}(\\.\\d{1,2})?";
+    static final String IMAGE = "^((https?://[!-~]+)|((?!.*\\.\\.)[A-Za-z0-9_-][A-Za-z0-9._/-]*))$";
+    public static final String PRICE = "^[0-9]{1,10}(\\.[0-9]{1,2})?$";
 
     @Serdeable
     public record SizeStock(

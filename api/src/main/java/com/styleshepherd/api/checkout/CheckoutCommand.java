@@ -32,7 +32,7 @@ public record CheckoutCommand(
         String paymentMethod,
         @NotNull @Valid Address shippingAddress) {
 
-    static final String PAYMENT_METHOD = "pm_[A-Za-z0-9_]{1,120}";
+    static final String PAYMENT_METHOD = "^pm_[A-Za-z0-9_]{1,120}$";
 
     @Serdeable
     public record Item(
@@ -49,7 +49,7 @@ public record CheckoutCommand(
             @Schema(example = "N1 9GU") @NotBlank @Size(max = 20) String postalCode,
             @Schema(example = "GB", maxLength = 2)
             @NotNull
-            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code such as GB")
+            @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 country code such as GB")
             String country) {
     }
 

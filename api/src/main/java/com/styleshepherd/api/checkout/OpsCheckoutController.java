@@ -151,7 +151,7 @@ class OpsCheckoutController {
     record ResetCommand(
             @NotBlank
             @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"LAST_WORKFLOW_TASK", "FIRST_WORKFLOW_TASK"})
-            @Pattern(regexp = "LAST_WORKFLOW_TASK|FIRST_WORKFLOW_TASK",
+            @Pattern(regexp = "^(LAST_WORKFLOW_TASK|FIRST_WORKFLOW_TASK)$",
                     message = "must be LAST_WORKFLOW_TASK or FIRST_WORKFLOW_TASK") String to,
             @NotBlank @Size(max = 200) String reason) {
     }
@@ -181,12 +181,12 @@ class OpsCheckoutController {
      */
     @Introspected
     record ListRequest(
-            @Nullable @QueryValue @Pattern(regexp = "PENDING|RISK_REVIEWED|STOCK_RESERVED|PAYMENT_ACTION_REQUIRED|"
+            @Nullable @QueryValue @Pattern(regexp = "^(PENDING|RISK_REVIEWED|STOCK_RESERVED|PAYMENT_ACTION_REQUIRED|)$"
                     + "PAYMENT_DECLINED|COMPLETED|CANCELLED|FAILED", message = "must be a checkout status such as FAILED")
             String status,
-            @Nullable @QueryValue @Pattern(regexp = "P(?=\\d|T\\d)(\\d{1,3}D)?(T(?=\\d)(\\d{1,4}H)?(\\d{1,6}M)?)?",
+            @Nullable @QueryValue @Pattern(regexp = "^P(?=[0-9]|T[0-9])([0-9]{1,3}D)?(T(?=[0-9])([0-9]{1,4}H)?([0-9]{1,6}M)?)?$",
                     message = "must be an ISO-8601 duration such as PT15M") String stuckFor,
-            @Nullable @QueryValue @Size(max = 128) @Pattern(regexp = "[^'\"\\\\]+",
+            @Nullable @QueryValue @Size(max = 128) @Pattern(regexp = "^[^'\"\\\\]+$",
                     message = "must not contain quotes or backslashes") String shopperId,
             @Nullable @QueryValue @Size(max = 2048) String pageToken,
             @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {

@@ -190,8 +190,8 @@ class ConversationController {
     @Post(uri = "/{conversationId}/turns{?speak,audioAs}", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<TurnResponse> typed(Authentication caller, @PathVariable UUID conversationId,
             @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
-            @Nullable @QueryValue @Pattern(regexp = "true|false", message = "must be true or false") String speak,
-            @Nullable @QueryValue @Pattern(regexp = "base64|url", message = "must be base64 or url") String audioAs,
+            @Nullable @QueryValue @Pattern(regexp = "^(true|false)$", message = "must be true or false") String speak,
+            @Nullable @QueryValue @Pattern(regexp = "^(base64|url)$", message = "must be base64 or url") String audioAs,
             @Valid @Body TurnCommand command) {
         ConversationRecord conversation = owned(caller, conversationId);
         UUID turnId = turnId(conversationId, idempotencyKey);
@@ -224,10 +224,10 @@ class ConversationController {
             @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
             @Parameter(description = "`true`: speak the reply too",
                     schema = @Schema(allowableValues = {"true", "false"}))
-            @Nullable @QueryValue @Pattern(regexp = "true|false", message = "must be true or false") String speak,
+            @Nullable @QueryValue @Pattern(regexp = "^(true|false)$", message = "must be true or false") String speak,
             @Parameter(description = "how a spoken reply comes: inline (`base64`, the default) or as a `url` to fetch",
                     schema = @Schema(allowableValues = {"base64", "url"}))
-            @Nullable @QueryValue @Pattern(regexp = "base64|url", message = "must be base64 or url") String audioAs,
+            @Nullable @QueryValue @Pattern(regexp = "^(base64|url)$", message = "must be base64 or url") String audioAs,
             @Part("audio") @Nullable CompletedFileUpload audio) {
         ConversationRecord conversation = owned(caller, conversationId);
         requireSpeech();

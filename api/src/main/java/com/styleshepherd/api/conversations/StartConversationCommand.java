@@ -18,7 +18,7 @@ import jakarta.validation.constraints.Pattern;
 public record StartConversationCommand(
         @Schema(example = "pm_card_visa", maxLength = 123)
         @Nullable
-        @Pattern(regexp = "pm_[A-Za-z0-9_]{1,120}", message = "must be a payment method id such as pm_card_visa")
+        @Pattern(regexp = "^pm_[A-Za-z0-9_]{1,120}$", message = "must be a payment method id such as pm_card_visa")
         String paymentMethod,
         @Nullable @Schema(nullable = false) @Valid CheckoutCommand.Address shippingAddress) {
 

@@ -54,8 +54,8 @@ class DevTokenController {
      */
     @Serdeable
     record DevTokenRequest(
-            @NotBlank @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._@-]+") String userId,
-            @NotEmpty List<@Pattern(regexp = "shopper|ops", message = "must be shopper or ops") String> roles) {
+            @NotBlank @Size(max = 128) @Pattern(regexp = "^[A-Za-z0-9._@-]+$") String userId,
+            @NotEmpty List<@Pattern(regexp = "^(shopper|ops)$", message = "must be shopper or ops") String> roles) {
     }
 
     @Serdeable

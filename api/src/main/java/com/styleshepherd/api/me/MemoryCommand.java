@@ -25,7 +25,7 @@ public record MemoryCommand(
                 additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
         @Nullable @Size(max = MAX_METADATA_KEYS) Map<String, Object> metadata) {
 
-    static final String TYPES = "preference|fact|feedback";
+    static final String TYPES = "^(preference|fact|feedback)$";
     static final int MAX_METADATA_KEYS = 20;
 
     /** @param field where this command sits in the request, for the error ("metadata", "memories[2].metadata") */

@@ -129,7 +129,8 @@ class MemoryController {
     @Operation(operationId = "searchMemories")
     @Problems.BadRequest
     MemoryList search(Principal shopper,
-            @Parameter(description = "what to look for, in words (not only spaces)", schema = @Schema(pattern = "\\S"))
+            @Parameter(description = "what to look for, in words (not only spaces)",
+                    schema = @Schema(pattern = "[^\\x00-\\x20]"))
             @QueryValue @NotBlank @Size(max = 500) String q,
             @Nullable @QueryValue @Min(1) @Max(50) Integer topK,
             @Nullable @QueryValue @DecimalMin("-1") @DecimalMax("1") Double minScore) {

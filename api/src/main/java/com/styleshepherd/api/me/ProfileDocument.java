@@ -31,7 +31,7 @@ public record ProfileDocument(
         Map<String, @Size(max = 16) String> usualSizes,
         @Nullable @Schema(nullable = false) @Valid StylePreferences stylePreferences,
         @Nullable @Schema(nullable = false) @Valid Budget budget,
-        @Nullable Instant updatedAt) {
+        @Nullable @Schema(accessMode = Schema.AccessMode.READ_ONLY) Instant updatedAt) {
 
     private static final java.util.regex.Pattern CATEGORY = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,63}");
     static final int MAX_CATEGORIES = 30;
@@ -72,7 +72,7 @@ public record ProfileDocument(
             @Schema(multipleOf = 0.01)
             @Nullable @DecimalMin("0") @DecimalMax(MAX_AMOUNT) @Digits(integer = 10, fraction = 2) BigDecimal max,
             @Schema(example = "EUR", maxLength = 3) @NotNull
-            @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
+            @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as EUR") String currency) {
     }
 
     /** The rules annotations cannot state: map keys and values, and one field against another. */

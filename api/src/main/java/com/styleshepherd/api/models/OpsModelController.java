@@ -65,7 +65,7 @@ class OpsModelController {
     @Problems.BadRequest
     PageResponse<StoredModel> list(
             @Parameter(schema = @Schema(allowableValues = {"size", "fit", "return-risk"}))
-            @NotNull @QueryValue @Pattern(regexp = "size|fit|return-risk", message = "must be size, fit or return-risk") String kind,
+            @NotNull @QueryValue @Pattern(regexp = "^(size|fit|return-risk)$", message = "must be size, fit or return-risk") String kind,
             @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
             @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
         Paging paging = Paging.of(page, pageSize);

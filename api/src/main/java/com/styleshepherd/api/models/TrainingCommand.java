@@ -12,5 +12,5 @@ import java.util.List;
 @Serdeable
 public record TrainingCommand(
         @ArraySchema(schema = @Schema(allowableValues = {"size", "fit", "return-risk"})) @Nullable @Size(max = 3)
-        List<@Pattern(regexp = "size|fit|return-risk", message = "must be size, fit or return-risk") String> kinds) {
+        List<@Pattern(regexp = "^(size|fit|return-risk)$", message = "must be size, fit or return-risk") String> kinds) {
 }

@@ -74,7 +74,7 @@ class OpsOrderController {
     record FulfilmentStep(
             @NotNull
             @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"SHIPPED", "DELIVERED", "COMPLETED"})
-            @Pattern(regexp = "SHIPPED|DELIVERED|COMPLETED", message = "must be SHIPPED, DELIVERED or COMPLETED")
+            @Pattern(regexp = "^(SHIPPED|DELIVERED|COMPLETED)$", message = "must be SHIPPED, DELIVERED or COMPLETED")
             String status) {
     }
 }

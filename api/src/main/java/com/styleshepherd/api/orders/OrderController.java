@@ -33,7 +33,7 @@ import java.util.UUID;
 @Problems.Shopper
 class OrderController {
 
-    static final String STATUS = "PLACED|SHIPPED|DELIVERED|COMPLETED|CANCELLED|REFUNDED";
+    static final String STATUS = "^(PLACED|SHIPPED|DELIVERED|COMPLETED|CANCELLED|REFUNDED)$";
 
     private final OrderBook orders;
 

@@ -73,8 +73,8 @@ class RecommendationController {
     @Operation(operationId = "recommend")
     @Problems.BadRequest
     RecommendationResponse recommend(Principal shopper,
-            @Nullable @QueryValue @Pattern(regexp = "\\s*[\\p{L}][\\p{L}\\p{N} '&-]{0,79}\\s*",
-                    message = "must be 1 to 80 letters, digits, spaces, ', & or -, such as wedding") String occasion,
+            @Nullable @QueryValue @Pattern(regexp = "^ *[A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F0-9 '&-]{0,79} *$",
+                    message = "must be 1 to 80 Latin letters (accents too), digits, spaces, ', & or -, such as wedding") String occasion,
             @Parameter(schema = @Schema(maximum = "9999999999.99", multipleOf = 0.01))
             @Nullable @QueryValue @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal maxPrice,
             @Nullable @QueryValue @Min(1) @Max(50) Integer topK) {

@@ -68,7 +68,8 @@ class SearchController {
     @Operation(operationId = "searchProducts", security = {})
     @Problems.BadRequest
     SearchResponse search(
-            @Parameter(description = "what to look for, in words (not only spaces)", schema = @Schema(pattern = "\\S"))
+            @Parameter(description = "what to look for, in words (not only spaces)",
+                    schema = @Schema(pattern = "[^\\x00-\\x20]"))
             @QueryValue @NotBlank @Size(max = 500) String q,
             @Valid @RequestBean SearchFilters filters) {
         float[] query = text.embed(List.of(q.strip()))[0];

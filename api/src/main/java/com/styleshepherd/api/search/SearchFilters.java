@@ -32,7 +32,7 @@ public record SearchFilters(
         @Nullable @QueryValue @Schema(maxLength = 16)
         @Pattern(regexp = SaveProductRequest.SIZE, message = "must be a size such as M, 38 or ONE SIZE") String size,
         @Nullable @QueryValue @Schema(allowableValues = {"true", "false"})
-        @Pattern(regexp = "true|false", message = "must be true or false") String inStock,
+        @Pattern(regexp = "^(true|false)$", message = "must be true or false") String inStock,
         @Nullable @QueryValue @Min(1) @Max(100) Integer topK) {
 
     public static final int DEFAULT_TOP_K = 20;

@@ -188,4 +188,37 @@ class StrictInputApiTest implements RealInfrastructure {
         assertEquals(List.of(), api.get("/api/me/memories", owner).items());
         assertEquals(5, fixtures.stock(dress, "M"));
     }
+
+    @Test
+    void anEmptyQueryValueIsRefusedNamingItRatherThanTakenAsAbsent() {
+        Reply emptyPage = api.get("/api/orders?page=", shopper);
+        assertEquals(400, emptyPage.status(), emptyPage::toString);
+        assertTrue(emptyPage.contentType().startsWith(PROBLEM_JSON), emptyPage::toString);
+        assertEquals(List.of("page"), emptyPage.violatedFields());
+
+        Reply bare = api.get("/api/products?pageSize=5&category", shopper);
+        assertEquals(400, bare.status(), bare::toString);
+        assertEquals(List.of("category"), bare.violatedFields());
+
+        assertEquals(200, api.get("/api/orders?pageSize=5", shopper).status());
+    }
+
+    @Test
+    void aPatternMustMatchTheWholeValueAsTheDocumentSays() {
+        long dress = fixtures.dress(5);
+        for (String method : List.of("xpm_card_visa", "pm_card_visa!")) {
+            Reply reply = api.post("/api/checkouts", shopper, bodyText(dress, "\"M\"", "1", "")
+                    .replace("pm_card_visa", method), key(newKey()));
+            assertEquals(400, reply.status(), method + ": " + reply);
+            assertEquals(List.of("paymentMethod"), reply.violatedFields(), reply::toString);
+        }
+        Reply occasion = api.get("/api/recommendations?occasion=garden%20party", shopper);
+        assertEquals(200, occasion.status(), occasion::toString);
+        Reply accented = api.get("/api/recommendations?occasion=f%C3%AAte", shopper);
+        assertEquals(200, accented.status(), accented::toString);
+        Reply control = api.get("/api/recommendations?occasion=party%0A", shopper);
+        assertEquals(400, control.status(), control::toString);
+        assertEquals(5, fixtures.stock(dress, "M"));
+        assertEquals(0, fixtures.checkoutsOf(shopperId));
+    }
 }

@@ -25,17 +25,17 @@ import java.util.List;
 @Introspected
 public record ImportOptions(
         @Nullable @QueryValue @Schema(allowableValues = {"jsonl", "csv"})
-        @Pattern(regexp = "jsonl|csv", message = "must be jsonl or csv") String format,
+        @Pattern(regexp = "^(jsonl|csv)$", message = "must be jsonl or csv") String format,
         @Nullable @QueryValue @Schema(allowableValues = {"native", "myntra", "fashion-product-images"})
-        @Pattern(regexp = "native|myntra|fashion-product-images",
+        @Pattern(regexp = "^(native|myntra|fashion-product-images)$",
                 message = "must be native, myntra or fashion-product-images") String mapping,
         @Nullable @QueryValue @Schema(maxLength = 13)
         @Pattern(regexp = SaveProductRequest.PRICE, message = "must be a decimal amount such as 49.90")
         String defaultPrice,
         @Nullable @QueryValue @Schema(maxLength = 3)
-        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
+        @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as USD") String currency,
         @Nullable @QueryValue @Schema(maxLength = 680)
-        @Pattern(regexp = SaveProductRequest.SIZE + "(," + SaveProductRequest.SIZE + "){0,39}",
+        @Pattern(regexp = "^" + SaveProductRequest.SIZE_TEXT + "(," + SaveProductRequest.SIZE_TEXT + "){0,39}$",
                 message = "must be sizes separated by commas, such as S,M,L") String defaultSizes,
         @Nullable @QueryValue @Min(0) @Max(1_000_000) Integer defaultStock) {
 
