@@ -19,6 +19,7 @@ import com.styleshepherd.workflows.conversation.ConversationWorkflow;
 import com.styleshepherd.workflows.conversation.TurnInput;
 import com.styleshepherd.workflows.conversation.TurnResult;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -110,7 +111,12 @@ class ConversationController {
             headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location",
                     description = "the conversation's URL", schema = @Schema(type = "string")))
     @Problems.Body
-    HttpResponse<Started> start(Authentication shopper, @Nullable @Valid @Body StartConversationCommand command) {
+    HttpResponse<Started> start(Authentication shopper, HttpRequest<?> request,
+            @Nullable @Valid @Body StartConversationCommand command) {
+        if (command == null && request.getContentLength() > 0) {
+            // A body that is there but not an object ("null", spaces): the document allows an object or none.
+            throw FieldProblem.of("body", "must be a JSON object, or left out");
+        }
         var wallet = (command == null ? StartConversationCommand.NONE : command).wallet();
         UUID conversationId = UUID.randomUUID();
         String workflowId = ConversationWorkflow.workflowId(conversationId);

@@ -1,6 +1,7 @@
 package com.styleshepherd.api.me;
 
 import com.styleshepherd.api.docs.Problems;
+import com.styleshepherd.api.input.TextQuery;
 import com.styleshepherd.api.paging.PageResponse;
 import com.styleshepherd.api.paging.Paging;
 import com.styleshepherd.cache.TaggedCache;
@@ -33,7 +34,6 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -129,9 +129,9 @@ class MemoryController {
     @Operation(operationId = "searchMemories")
     @Problems.BadRequest
     MemoryList search(Principal shopper,
-            @Parameter(description = "what to look for, in words (not only spaces)",
-                    schema = @Schema(pattern = "[^\\x00-\\x20]"))
-            @QueryValue @NotBlank @Size(max = 500) String q,
+            @Parameter(description = "what to look for, in words (not only spaces)")
+            @QueryValue @Size(max = 500) @Pattern(regexp = TextQuery.PATTERN, message = "must hold a word, not only spaces")
+            String q,
             @Nullable @QueryValue @Min(1) @Max(50) Integer topK,
             @Nullable @QueryValue @DecimalMin("-1") @DecimalMax("1") Double minScore) {
         return new MemoryList(semantic.search(shopper.getName(), q.strip(), topK == null ? 5 : topK,

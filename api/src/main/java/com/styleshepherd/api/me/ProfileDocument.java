@@ -21,16 +21,16 @@ import java.util.regex.Matcher;
 
 /**
  * The shopper's profile as the API reads and writes it ({@code GET}/{@code PUT /api/me/profile}).
- * {@code PUT} replaces the whole profile: a field left out is cleared. {@code updatedAt} is ignored
- * on input.
+ * {@code PUT} replaces the whole profile: a field left out, or null, is cleared. {@code updatedAt} is
+ * the server's and read-only.
  */
 @Serdeable
 public record ProfileDocument(
-        @Nullable @Schema(nullable = false) @Valid Measurements measurements,
+        @Nullable @Schema(nullable = true) @Valid Measurements measurements,
         @Schema(example = "{\"dresses\":\"M\",\"shoes\":\"39\"}") @Nullable @Size(max = MAX_CATEGORIES)
         Map<String, @Size(max = 16) String> usualSizes,
-        @Nullable @Schema(nullable = false) @Valid StylePreferences stylePreferences,
-        @Nullable @Schema(nullable = false) @Valid Budget budget,
+        @Nullable @Schema(nullable = true) @Valid StylePreferences stylePreferences,
+        @Nullable @Schema(nullable = true) @Valid Budget budget,
         @Nullable @Schema(accessMode = Schema.AccessMode.READ_ONLY) Instant updatedAt) {
 
     private static final java.util.regex.Pattern CATEGORY = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,63}");

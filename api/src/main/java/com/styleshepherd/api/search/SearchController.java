@@ -1,6 +1,7 @@
 package com.styleshepherd.api.search;
 
 import com.styleshepherd.api.docs.Problems;
+import com.styleshepherd.api.input.TextQuery;
 import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.inference.ImageDecoder;
 import com.styleshepherd.inference.ImageEmbedder;
@@ -28,7 +29,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -68,9 +69,9 @@ class SearchController {
     @Operation(operationId = "searchProducts", security = {})
     @Problems.BadRequest
     SearchResponse search(
-            @Parameter(description = "what to look for, in words (not only spaces)",
-                    schema = @Schema(pattern = "[^\\x00-\\x20]"))
-            @QueryValue @NotBlank @Size(max = 500) String q,
+            @Parameter(description = "what to look for, in words (not only spaces)")
+            @QueryValue @Size(max = 500) @Pattern(regexp = TextQuery.PATTERN, message = "must hold a word, not only spaces")
+            String q,
             @Valid @RequestBean SearchFilters filters) {
         float[] query = text.embed(List.of(q.strip()))[0];
         return SearchResponse.of(text.modelName(),

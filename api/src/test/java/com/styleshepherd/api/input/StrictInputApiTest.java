@@ -204,6 +204,16 @@ class StrictInputApiTest implements RealInfrastructure {
     }
 
     @Test
+    void aConversationStartsWithAnObjectOrNoBodyNeverANull() {
+        String talker = tokens.shopper("strict-talker-" + UUID.randomUUID());
+        Reply nullBody = api.postBytes("/api/conversations", talker, MediaType.APPLICATION_JSON_TYPE,
+                "null".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, nullBody.status(), nullBody::toString);
+        assertEquals(List.of("body"), nullBody.violatedFields());
+        assertEquals(List.of(), api.get("/api/conversations", talker).items(), "nothing was started");
+    }
+
+    @Test
     void aPatternMustMatchTheWholeValueAsTheDocumentSays() {
         long dress = fixtures.dress(5);
         for (String method : List.of("xpm_card_visa", "pm_card_visa!")) {
