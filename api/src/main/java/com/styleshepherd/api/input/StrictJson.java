@@ -6,10 +6,14 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.Deserializer;
+import io.micronaut.serde.exceptions.SerdeException;
+import io.micronaut.serde.exceptions.path.ReferencePath;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one place that decides what a JSON scalar may be, for every body the api reads (and everything else
@@ -191,6 +195,60 @@ final class StrictJson {
                 throw new RefusedJsonValue("must be a string, not " + kind(node));
             }
             return node.getStringValue();
+        }
+    }
+
+    /**
+     * {@code List} of anything: each element through the deserializer of its type, so that the strict ones
+     * above apply inside lists too. Serde's own reads a {@code List<String>} with a coercing shortcut
+     * ({@code ["a", false]} becomes {@code ["a", "false"]}).
+     */
+    @Singleton
+    @Order(-104)
+    static final class Lists implements Deserializer<List<Object>> {
+
+        @Override
+        public Deserializer<List<Object>> createSpecific(@NonNull DecoderContext context,
+                @NonNull Argument<? super List<Object>> type) throws SerdeException {
+            Argument<?>[] parameters = type.getTypeParameters();
+            @SuppressWarnings("unchecked")
+            Argument<Object> element = parameters.length == 1 ? (Argument<Object>) parameters[0] : Argument.OBJECT_ARGUMENT;
+            @SuppressWarnings("unchecked")
+            Deserializer<Object> elements = (Deserializer<Object>) context.findDeserializer(element)
+                    .createSpecific(context, element);
+            return new Elements(elements, element);
+        }
+
+        @Override
+        public List<Object> deserialize(@NonNull Decoder decoder, @NonNull DecoderContext context,
+                @NonNull Argument<? super List<Object>> type) throws IOException {
+            return createSpecific(context, type).deserialize(decoder, context, type);
+        }
+
+        private record Elements(Deserializer<Object> elements, Argument<Object> element) implements Deserializer<List<Object>> {
+
+            @Override
+            public List<Object> deserialize(@NonNull Decoder decoder, @NonNull DecoderContext context,
+                    @NonNull Argument<? super List<Object>> type) throws IOException {
+                Decoder array = decoder.decodeArray();
+                List<Object> list = new ArrayList<>();
+                while (array.hasNextArrayValue()) {
+                    try {
+                        list.add(elements.deserializeNullable(array, context, element));
+                    } catch (SerdeException e) {
+                        e.getPath().add(ReferencePath.ofCollection(List.class, element, list.size()));
+                        throw e;
+                    }
+                }
+                array.finishStructure();
+                return list;
+            }
+
+            @Override
+            public List<Object> getDefaultValue(@NonNull DecoderContext context,
+                    @NonNull Argument<? super List<Object>> type) {
+                return null;
+            }
         }
     }
 

@@ -21,16 +21,17 @@ import java.util.regex.Matcher;
 
 /**
  * The shopper's profile as the API reads and writes it ({@code GET}/{@code PUT /api/me/profile}).
- * {@code PUT} replaces the whole profile: a field left out, or null, is cleared. {@code updatedAt} is
+ * {@code PUT} replaces the whole profile: a field left out, or null, is cleared (so the
+ * objects' schemas are nullable). {@code updatedAt} is
  * the server's and read-only.
  */
 @Serdeable
 public record ProfileDocument(
-        @Nullable @Schema(nullable = true) @Valid Measurements measurements,
+        @Nullable @Schema(nullable = false) @Valid Measurements measurements,
         @Schema(example = "{\"dresses\":\"M\",\"shoes\":\"39\"}") @Nullable @Size(max = MAX_CATEGORIES)
         Map<String, @Size(max = 16) String> usualSizes,
-        @Nullable @Schema(nullable = true) @Valid StylePreferences stylePreferences,
-        @Nullable @Schema(nullable = true) @Valid Budget budget,
+        @Nullable @Schema(nullable = false) @Valid StylePreferences stylePreferences,
+        @Nullable @Schema(nullable = false) @Valid Budget budget,
         @Nullable @Schema(accessMode = Schema.AccessMode.READ_ONLY) Instant updatedAt) {
 
     private static final java.util.regex.Pattern CATEGORY = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,63}");
@@ -40,6 +41,7 @@ public record ProfileDocument(
 
     /** Body measurements; the unit is part of each name (centimetres, kilograms). */
     @Serdeable
+    @Schema(nullable = true)
     public record Measurements(
             @Schema(example = "168.5", multipleOf = 0.1)
             @Nullable @DecimalMin("50") @DecimalMax("260") @Digits(integer = 3, fraction = 1) BigDecimal heightCm,
@@ -58,6 +60,7 @@ public record ProfileDocument(
     }
 
     @Serdeable
+    @Schema(nullable = true)
     public record StylePreferences(
             @Schema(example = "[\"navy\",\"olive\"]") @Nullable @Size(max = 20) List<@NotBlank @Size(max = 40) String> colours,
             @Nullable @Size(max = 20) List<@NotBlank @Size(max = 40) String> styles,
@@ -66,6 +69,7 @@ public record ProfileDocument(
 
     /** What the shopper means to spend on one item, in one currency. */
     @Serdeable
+    @Schema(nullable = true)
     public record Budget(
             @Schema(multipleOf = 0.01)
             @Nullable @DecimalMin("0") @DecimalMax(MAX_AMOUNT) @Digits(integer = 10, fraction = 2) BigDecimal min,

@@ -204,6 +204,22 @@ class StrictInputApiTest implements RealInfrastructure {
     }
 
     @Test
+    void theElementsOfAListAreAsStrictAsAnyOtherValue() {
+        String owner = tokens.shopper("strict-lists-" + UUID.randomUUID());
+        Reply coerced = api.put("/api/me/profile", owner,
+                Map.of("stylePreferences", Map.of("occasions", List.of("work", false))));
+        assertEquals(400, coerced.status(), coerced::toString);
+        assertEquals(List.of("stylePreferences.occasions[1]"), coerced.violatedFields());
+        assertEquals("must be a string, not false", coerced.violations().getFirst().get("message"));
+
+        Reply saved = api.put("/api/me/profile", owner,
+                Map.of("stylePreferences", Map.of("occasions", List.of("work", "wedding"))));
+        assertEquals(200, saved.status(), saved::toString);
+        assertEquals(Map.of("colours", List.of(), "styles", List.of(), "occasions", List.of("work", "wedding")),
+                saved.body().get("stylePreferences"));
+    }
+
+    @Test
     void aConversationStartsWithAnObjectOrNoBodyNeverANull() {
         String talker = tokens.shopper("strict-talker-" + UUID.randomUUID());
         Reply nullBody = api.postBytes("/api/conversations", talker, MediaType.APPLICATION_JSON_TYPE,
