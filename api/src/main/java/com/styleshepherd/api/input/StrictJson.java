@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The one place that decides what a JSON scalar may be, for every body the api reads (and everything else
@@ -111,18 +112,51 @@ final class StrictJson {
         }
     }
 
+    /**
+     * A value of one JSON kind: the node is read whole, a node of another kind is refused naming what it was,
+     * and {@link #value} turns the node into the Java value.
+     */
+    abstract static class OneKind<T> implements Deserializer<T> {
+
+        private final Predicate<JsonNode> kind;
+        private final String expected;
+        private final T primitiveDefault;
+
+        OneKind(Predicate<JsonNode> kind, String expected, T primitiveDefault) {
+            this.kind = kind;
+            this.expected = expected;
+            this.primitiveDefault = primitiveDefault;
+        }
+
+        abstract T value(JsonNode node) throws RefusedJsonValue;
+
+        @Override
+        public T deserialize(@NonNull Decoder decoder, @NonNull DecoderContext context,
+                @NonNull Argument<? super T> type) throws IOException {
+            JsonNode node = decoder.decodeNode();
+            if (!kind.test(node)) {
+                throw new RefusedJsonValue("must be " + expected + ", not " + kind(node));
+            }
+            return value(node);
+        }
+
+        @Override
+        public T getDefaultValue(@NonNull DecoderContext context, @NonNull Argument<? super T> type) {
+            return type.isPrimitive() ? primitiveDefault : null;
+        }
+    }
+
     /** {@code BigDecimal}: any JSON number (amounts, measurements), never a string. */
     @Singleton
     @Order(-108)
-    static final class Decimals implements Deserializer<BigDecimal> {
+    static final class Decimals extends OneKind<BigDecimal> {
+
+        Decimals() {
+            super(JsonNode::isNumber, "a number", null);
+        }
 
         @Override
-        public BigDecimal deserialize(@NonNull Decoder decoder, @NonNull DecoderContext context,
-                @NonNull Argument<? super BigDecimal> type) throws IOException {
-            JsonNode node = decoder.decodeNode();
-            if (!node.isNumber()) {
-                throw new RefusedJsonValue("must be a number, not " + kind(node));
-            }
+        BigDecimal value(JsonNode node) throws RefusedJsonValue {
             return switch (node.getNumberValue()) {
                 case BigDecimal decimal -> decimal;
                 case BigInteger whole -> new BigDecimal(whole);
@@ -139,61 +173,48 @@ final class StrictJson {
     /** {@code Double} and {@code double}: any finite JSON number, never a string. */
     @Singleton
     @Order(-107)
-    static final class Doubles implements Deserializer<Double> {
+    static final class Doubles extends OneKind<Double> {
+
+        Doubles() {
+            super(JsonNode::isNumber, "a number", 0.0);
+        }
 
         @Override
-        public Double deserialize(@NonNull Decoder decoder, @NonNull DecoderContext context,
-                @NonNull Argument<? super Double> type) throws IOException {
-            JsonNode node = decoder.decodeNode();
-            if (!node.isNumber()) {
-                throw new RefusedJsonValue("must be a number, not " + kind(node));
-            }
+        Double value(JsonNode node) throws RefusedJsonValue {
             double value = node.getDoubleValue();
             if (Double.isInfinite(value) || Double.isNaN(value)) {
                 throw new RefusedJsonValue("is out of range");
             }
             return value;
         }
-
-        @Override
-        public Double getDefaultValue(@NonNull DecoderContext context, @NonNull Argument<? super Double> type) {
-            return type.isPrimitive() ? 0.0 : null;
-        }
     }
 
     /** {@code Boolean} and {@code boolean}: {@code true} or {@code false} only. */
     @Singleton
     @Order(-106)
-    static final class Booleans implements Deserializer<Boolean> {
+    static final class Booleans extends OneKind<Boolean> {
 
-        @Override
-        public Boolean deserialize(@NonNull Decoder decoder, @NonNull DecoderContext context,
-                @NonNull Argument<? super Boolean> type) throws IOException {
-            JsonNode node = decoder.decodeNode();
-            if (!node.isBoolean()) {
-                throw new RefusedJsonValue("must be true or false, not " + kind(node));
-            }
-            return node.getBooleanValue();
+        Booleans() {
+            super(JsonNode::isBoolean, "true or false", Boolean.FALSE);
         }
 
         @Override
-        public Boolean getDefaultValue(@NonNull DecoderContext context, @NonNull Argument<? super Boolean> type) {
-            return type.isPrimitive() ? Boolean.FALSE : null;
+        Boolean value(JsonNode node) {
+            return node.getBooleanValue();
         }
     }
 
     /** {@code String}: a JSON string only. */
     @Singleton
     @Order(-105)
-    static final class Strings implements Deserializer<String> {
+    static final class Strings extends OneKind<String> {
+
+        Strings() {
+            super(JsonNode::isString, "a string", null);
+        }
 
         @Override
-        public String deserialize(@NonNull Decoder decoder, @NonNull DecoderContext context,
-                @NonNull Argument<? super String> type) throws IOException {
-            JsonNode node = decoder.decodeNode();
-            if (!node.isString()) {
-                throw new RefusedJsonValue("must be a string, not " + kind(node));
-            }
+        String value(JsonNode node) {
             return node.getStringValue();
         }
     }

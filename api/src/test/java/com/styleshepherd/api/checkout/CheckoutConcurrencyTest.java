@@ -51,8 +51,7 @@ class CheckoutConcurrencyTest implements RealInfrastructure {
             for (int i = 0; i < SHOPPERS; i++) {
                 String token = tokens.shopper("racer-" + i + "-" + UUID.randomUUID());
                 shoppers.add(token);
-                replies.add(pool.submit(() ->
-                        api.post("/api/checkouts", token, body(dress, "M", 1, "pm_card_visa"), key(newKey()))));
+                replies.add(pool.submit(() -> buy(token, dress)));
             }
         }
 
@@ -90,5 +89,20 @@ class CheckoutConcurrencyTest implements RealInfrastructure {
                 }));
         assertEquals(UNITS, unitsOrdered);
         assertTrue(outOfStock + refusedUpFront == SHOPPERS - UNITS);
+    }
+
+    /**
+     * One shopper's purchase as a client makes it: a 503 (a pool or a dependency saturated by the other 199,
+     * which a loaded machine can give) is retried with the same Idempotency-Key after its Retry-After.
+     */
+    private Reply buy(String token, long dress) throws InterruptedException {
+        Map<String, String> key = key(newKey());
+        Reply reply = api.post("/api/checkouts", token, body(dress, "M", 1, "pm_card_visa"), key);
+        for (int attempt = 1; reply.status() == 503 && attempt < 10; attempt++) {
+            String retryAfter = reply.header("Retry-After").orElseThrow(() -> new AssertionError("503 without Retry-After"));
+            Thread.sleep(Long.parseLong(retryAfter) * 1000);
+            reply = api.post("/api/checkouts", token, body(dress, "M", 1, "pm_card_visa"), key);
+        }
+        return reply;
     }
 }
