@@ -154,7 +154,8 @@ class ConversationController {
      */
     @Schema(name = "SpokenTurn")
     record SpokenTurn(
-            @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) byte[] audio) {
+            @Schema(type = "string", format = "binary", maxLength = 2097152,
+                    requiredMode = Schema.RequiredMode.REQUIRED) byte[] audio) {
     }
 
     /** The caller's conversations, newest first. */

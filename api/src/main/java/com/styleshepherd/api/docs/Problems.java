@@ -95,7 +95,9 @@ public final class Problems {
     @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "413",
             description = "The request is too large: its body is over what this operation accepts, or its URL over "
-                    + "4 KB",
+                    + "4 KB. A JSON body may have 1 MB (1,048,576 bytes); an upload, its file's `maxLength` and 64 KB "
+                    + "(65,536 bytes) for the multipart around it. A body sent in chunks is held to the same limit "
+                    + "as it arrives.",
             content = @Content(mediaType = ProblemBody.MEDIA_TYPE,
                     schema = @Schema(implementation = ProblemDocument.class)))
     public @interface PayloadTooLarge {

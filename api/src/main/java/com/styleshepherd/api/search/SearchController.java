@@ -117,6 +117,7 @@ class SearchController {
      */
     @Schema(name = "PictureUpload")
     record PictureUpload(
-            @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) byte[] image) {
+            @Schema(type = "string", format = "binary", maxLength = 8388608,
+                    requiredMode = Schema.RequiredMode.REQUIRED) byte[] image) {
     }
 }

@@ -45,6 +45,9 @@ class BodyLimitApiTest implements RealInfrastructure {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    BodyLimits limits;
+
     private String shopper;
     private String ops;
     private RawHttp raw;
@@ -148,5 +151,32 @@ class BodyLimitApiTest implements RealInfrastructure {
                 "io.netty", "stackTrace", "max-request")) {
             assertFalse(body.contains(internal), "'" + internal + "' in " + body);
         }
+    }
+
+    /** The OpenAPI document states the limits this server holds: an upload's file size, and 1 MB for JSON. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDocumentStatesTheLimitsTheServerHolds() throws java.io.IOException {
+        Map<String, Object> document;
+        try (var in = getClass().getClassLoader().getResourceAsStream("META-INF/swagger/style-shepherd-0.1.yml")) {
+            document = new org.yaml.snakeyaml.Yaml().load(in);
+        }
+        Map<String, Map<String, Object>> schemas = (Map<String, Map<String, Object>>)
+                ((Map<String, Object>) document.get("components")).get("schemas");
+        Map<String, List<String>> uploads = Map.of(
+                "/api/search/visual", List.of("PictureUpload", "image"),
+                "/api/ops/products/import", List.of("CatalogFile", "file"),
+                "/api/conversations/" + UUID.randomUUID() + "/turns", List.of("SpokenTurn", "audio"));
+        uploads.forEach((path, field) -> {
+            Map<String, Object> properties = (Map<String, Object>) schemas.get(field.get(0)).get("properties");
+            Number documented = (Number) ((Map<String, Object>) properties.get(field.get(1))).get("maxLength");
+            assertEquals(limits.of(path) - BodyLimits.MULTIPART_MARGIN, documented.longValue(), path);
+        });
+        assertEquals(1_048_576, limits.of("/api/checkouts"));
+        Map<String, Object> checkout = (Map<String, Object>) ((Map<String, Object>)
+                ((Map<String, Object>) document.get("paths")).get("/api/checkouts")).get("post");
+        String tooLarge = (String) ((Map<String, Object>) ((Map<String, Object>) checkout.get("responses")).get("413"))
+                .get("description");
+        assertTrue(tooLarge.contains("1,048,576 bytes") && tooLarge.contains("65,536 bytes"), tooLarge);
     }
 }

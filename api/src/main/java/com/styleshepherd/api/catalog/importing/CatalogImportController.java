@@ -84,7 +84,8 @@ class CatalogImportController {
      */
     @Schema(name = "CatalogFile")
     record CatalogFile(
-            @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) byte[] file) {
+            @Schema(type = "string", format = "binary", maxLength = 67108864,
+                    requiredMode = Schema.RequiredMode.REQUIRED) byte[] file) {
     }
 
     @Nullable
