@@ -89,18 +89,39 @@ public final class Problems {
     public @interface Conflict {
     }
 
-    /** 413: The request is too large: its body, or its URL. */
+    /** 413: The request's body is too large. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "413",
-            description = "The request is too large: its body is over what this operation accepts, or its URL over "
-                    + "4 KB. A JSON body may have 1 MB (1,048,576 bytes); an upload, its file's `maxLength` and 64 KB "
+            description = "The request's body is over what this operation accepts. A JSON body may have 1 MB (1,048,576 bytes); an upload, its file's `maxLength` and 64 KB "
                     + "(65,536 bytes) for the multipart around it. A body sent in chunks is held to the same limit "
                     + "as it arrives.",
             content = @Content(mediaType = ProblemBody.MEDIA_TYPE,
                     schema = @Schema(implementation = ProblemDocument.class)))
     public @interface PayloadTooLarge {
+    }
+
+    /** 414: The URL is over 4 KB. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @ApiResponse(responseCode = "414",
+            description = "The URL (its path and query) is over 4 KB (4,096 bytes): the request was not read",
+            content = @Content(mediaType = ProblemBody.MEDIA_TYPE,
+                    schema = @Schema(implementation = ProblemDocument.class)))
+    public @interface UriTooLong {
+    }
+
+    /** 431: The headers are over 8 KB. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @ApiResponse(responseCode = "431",
+            description = "The headers are over 8 KB (8,192 bytes) together: the request was not read",
+            content = @Content(mediaType = ProblemBody.MEDIA_TYPE,
+                    schema = @Schema(implementation = ProblemDocument.class)))
+    public @interface HeadersTooLarge {
     }
 
     /** 415: The body's {@code Content-Type} is not one this operation accepts. */
@@ -167,34 +188,40 @@ public final class Problems {
     public @interface NotImplemented {
     }
 
-    /** What every operation for a signed-in caller (a shopper, or ops) can answer: 401, 413, 429, 503. */
+    /** What every operation for a signed-in caller (a shopper, or ops) can answer: 401, 413, 414, 429, 431, 503. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
     @Unauthorized
     @PayloadTooLarge
+    @UriTooLong
+    @HeadersTooLarge
     @TooManyRequests
     @ServiceUnavailable
     public @interface Shopper {
     }
 
-    /** What every ops operation can answer: 401, 403 (a token without the {@code ops} role), 413, 429, 503. */
+    /** What every ops operation can answer: 401, 403 (a token without the {@code ops} role), 413, 414, 429, 431, 503. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
     @Unauthorized
     @Forbidden
     @PayloadTooLarge
+    @UriTooLong
+    @HeadersTooLarge
     @TooManyRequests
     @ServiceUnavailable
     public @interface Ops {
     }
 
-    /** What every operation open to anyone can answer: 413, 429, 503. */
+    /** What every operation open to anyone can answer: 413, 414, 429, 431, 503. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
     @PayloadTooLarge
+    @UriTooLong
+    @HeadersTooLarge
     @TooManyRequests
     @ServiceUnavailable
     public @interface Public {

@@ -10,6 +10,10 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.micronaut.problem.HttpStatusType;
 import io.micronaut.problem.ProblemErrorResponseProcessor;
 import io.micronaut.problem.conf.ProblemConfiguration;
@@ -56,12 +60,31 @@ final class ProblemResponses extends ProblemErrorResponseProcessor {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public MutableHttpResponse<Problem> processResponse(ErrorContext errorContext, MutableHttpResponse<?> response) {
+        tooLongToRead(errorContext).ifPresent(status -> response.status(status));
         MutableHttpResponse<Problem> problem = super.processResponse(errorContext, response);
         Object body = problem.body();
         if (body instanceof Problem fields) {
             ((MutableHttpResponse) problem).body(ProblemBody.of(fields));
         }
         return problem;
+    }
+
+    /**
+     * Netty refuses a request line over 4 KB or headers over 8 KB before Micronaut reads the request, and
+     * Micronaut answers either 413, as for a body. The client is told which: 414 URI Too Long, or 431 Request
+     * Header Fields Too Large.
+     */
+    private static Optional<HttpStatus> tooLongToRead(ErrorContext errorContext) {
+        if (errorContext.getRequest() instanceof NettyHttpRequest<?> request
+                && request.getNativeRequest().decoderResult().cause() instanceof TooLongFrameException tooLong) {
+            if (tooLong instanceof TooLongHttpLineException) {
+                return Optional.of(HttpStatus.REQUEST_URI_TOO_LONG);
+            }
+            if (tooLong instanceof TooLongHttpHeaderException) {
+                return Optional.of(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

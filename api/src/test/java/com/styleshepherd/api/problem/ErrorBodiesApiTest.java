@@ -1,6 +1,7 @@
 package com.styleshepherd.api.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.stripe.net.Webhook;
 import com.styleshepherd.api.RawHttp;
@@ -99,6 +100,18 @@ class ErrorBodiesApiTest implements RealInfrastructure {
             }
         });
         assertEquals(List.of(), wrong);
+        assertEquals(431, answers.get("a 20 KB header").status(), answers.get("a 20 KB header")::toString);
+    }
+
+    /** A URL over 4 KB is 414 URI Too Long, not a body's 413; the connection is closed, the server serves on. */
+    @Test
+    void aUrlTooLongToReadIsUriTooLong() {
+        RawHttp.Answer answer = raw.exchange("GET /api/products?q=" + "x".repeat(5000) + " HTTP/1.1\r\n"
+                + "Host: localhost\r\nConnection: close\r\n\r\n");
+        assertEquals(414, answer.status(), answer::toString);
+        assertTrue(answer.contentType().startsWith("application/problem+json"), answer::toString);
+        assertEquals(200, raw.exchange("GET /api/products?pageSize=1 HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n").status());
     }
 
     private RawHttp.Answer webhook(String payload, String secret) {
