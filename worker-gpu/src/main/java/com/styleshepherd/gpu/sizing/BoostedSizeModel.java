@@ -103,7 +103,9 @@ public final class BoostedSizeModel implements SizeModel, AutoCloseable {
         params.put("min_child_weight", 20);
         params.put("subsample", 0.8);
         params.put("tree_method", "hist");
-        params.put("nthread", Math.max(1, Runtime.getRuntime().availableProcessors()));
+        // One thread: the histogram sums are then added in one order, so the same rows and seed give the
+        // same trees, byte for byte, on any machine (the shipped model's card records its sha256).
+        params.put("nthread", 1);
         params.put("seed", seed);
         params.put("verbosity", 0);
         return params;
