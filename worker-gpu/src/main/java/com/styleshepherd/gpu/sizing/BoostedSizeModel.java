@@ -18,7 +18,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * {@code T}, {@code p ∝ p_model^(1/T)}, fitted to the lowest log loss.
  *
  * <p>A trained model is {@link #toBytes() saved} as XGBoost's own UBJSON model plus the temperature, and
- * {@link #fromBytes(byte[]) loaded} by the scoring activities; weights are never committed.
+ * {@link #fromBytes(byte[]) loaded} by the scoring activities; the one committed set of weights is the shipped
+ * {@code models/size-v1.bin.gz} (ShippedModelBuilder).
  */
 public final class BoostedSizeModel implements SizeModel, AutoCloseable {
 
