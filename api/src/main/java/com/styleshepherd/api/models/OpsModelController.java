@@ -95,7 +95,7 @@ class OpsModelController {
     @Problems.Conflict
     ModelPromotion promote(Principal ops,
             @Parameter(schema = @Schema(allowableValues = {"size", "fit", "return-risk"}))
-            @PathVariable @Pattern(regexp = "size|fit|return-risk", message = "must be size, fit or return-risk") String kind,
+            @PathVariable @Pattern(regexp = "^(size|fit|return-risk)$", message = "must be size, fit or return-risk") String kind,
             @PathVariable @Min(1) int version,
             @Nullable @QueryValue Boolean force) {
         ModelKind modelKind = ModelKind.of(kind);
@@ -120,7 +120,7 @@ class OpsModelController {
     @Problems.Conflict
     ModelPromotion rollback(Principal ops,
             @Parameter(schema = @Schema(allowableValues = {"size", "fit", "return-risk"}))
-            @PathVariable @Pattern(regexp = "size|fit|return-risk", message = "must be size, fit or return-risk") String kind) {
+            @PathVariable @Pattern(regexp = "^(size|fit|return-risk)$", message = "must be size, fit or return-risk") String kind) {
         ModelPromotion done = answer(kind, store.rollback(kind));
         LOG.info("Model rolled back kind={} to version={} from={} by={}", kind, done.promoted().version(), done.replaced(),
                 ops.getName());
