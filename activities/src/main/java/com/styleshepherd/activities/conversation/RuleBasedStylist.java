@@ -62,8 +62,10 @@ public final class RuleBasedStylist implements Stylist {
             case SEARCH, REFINE -> found(request);
             case RECOMMEND -> recommended(request);
             case SIZE_ADVICE -> outcome.sizeAdvice().size() == null
-                    ? "I don't know enough to size the " + outcome.subject().name() + " yet. Tell me your usual size or "
-                            + "add your measurements to your profile."
+                    ? "I don't know enough to size the " + outcome.subject().name() + " yet. "
+                            + (outcome.sizeAdvice().reason() == null
+                                    ? "Tell me your usual size or add your measurements to your profile."
+                                    : outcome.sizeAdvice().reason())
                     : "I'd go for " + outcome.sizeAdvice().size() + " in the " + outcome.subject().name() + ", based on "
                             + outcome.sizeAdvice().reason() + "."
                             + (Dialogue.inStock(outcome.subject(), outcome.sizeAdvice().size())

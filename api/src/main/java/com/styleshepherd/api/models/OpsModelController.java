@@ -15,8 +15,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -37,7 +39,10 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The learned models' versions, metrics and promotions, and on-demand retraining, for ops. */
+/**
+ * The learned models' versions, metrics and promotions, and on-demand retraining, for ops: list, promote a
+ * version (refused when it measured worse, unless forced), roll back to the version before (docs/operations.md).
+ */
 @Controller("/api/ops/models")
 @Secured(Roles.OPS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -71,6 +76,65 @@ class OpsModelController {
         Paging paging = Paging.of(page, pageSize);
         List<StoredModel> items = store.list(kind, (paging.page() - 1) * paging.pageSize(), paging.pageSize());
         return new PageResponse<>(items, paging.page(), paging.pageSize(), store.count(kind));
+    }
+
+    /**
+     * Promotes one version of a kind of model; the gpu workers load it within 30 s. Refused (409, with the reason)
+     * when its held-out metric is worse than the promoted version's, or measures another metric, unless
+     * {@code force=true}. Promoting the promoted version again changes nothing.
+     *
+     * @param kind size, fit or return-risk
+     * @param version the version to promote
+     * @param force promote even a version that measured worse than the promoted one
+     */
+    @Post("/{kind}/versions/{version}/promote{?force}")
+    @Operation(operationId = "promoteModel")
+    @ApiResponse(responseCode = "200", description = "The version is promoted", useReturnTypeSchema = true)
+    @Problems.BadRequest
+    @Problems.NotFound
+    @Problems.Conflict
+    ModelPromotion promote(Principal ops,
+            @Parameter(schema = @Schema(allowableValues = {"size", "fit", "return-risk"}))
+            @PathVariable @Pattern(regexp = "^(size|fit|return-risk)$", message = "must be size, fit or return-risk") String kind,
+            @PathVariable @Min(1) int version,
+            @Nullable @QueryValue Boolean force) {
+        ModelKind modelKind = ModelKind.of(kind);
+        ModelStore.Change change = store.promoteChecked(kind, version, modelKind.higherIsBetter(),
+                Boolean.TRUE.equals(force));
+        ModelPromotion done = answer(kind, change);
+        LOG.info("Model promoted kind={} version={} replaced={} force={} by={}", kind, version, done.replaced(),
+                Boolean.TRUE.equals(force), ops.getName());
+        return done;
+    }
+
+    /**
+     * Rolls a kind of model back to the version the promoted one replaced, and retires the promoted one; a second
+     * rollback goes one step further back. 409 when nothing is promoted or it replaced no version.
+     *
+     * @param kind size, fit or return-risk
+     */
+    @Post("/{kind}/rollback")
+    @Operation(operationId = "rollBackModel")
+    @ApiResponse(responseCode = "200", description = "The earlier version is promoted again", useReturnTypeSchema = true)
+    @Problems.BadRequest
+    @Problems.Conflict
+    ModelPromotion rollback(Principal ops,
+            @Parameter(schema = @Schema(allowableValues = {"size", "fit", "return-risk"}))
+            @PathVariable @Pattern(regexp = "^(size|fit|return-risk)$", message = "must be size, fit or return-risk") String kind) {
+        ModelPromotion done = answer(kind, store.rollback(kind));
+        LOG.info("Model rolled back kind={} to version={} from={} by={}", kind, done.promoted().version(), done.replaced(),
+                ops.getName());
+        return done;
+    }
+
+    private static ModelPromotion answer(String kind, ModelStore.Change change) {
+        return switch (change) {
+            case ModelStore.Change.Promoted promoted -> new ModelPromotion(kind, promoted.model(),
+                    promoted.previous() == null || promoted.previous() == promoted.model().version() ? null
+                            : promoted.previous(), ModelPromotion.NOTE);
+            case ModelStore.Change.Refused refused -> throw new HttpStatusException(HttpStatus.CONFLICT, refused.reason());
+            case ModelStore.Change.NotFound missing -> throw new HttpStatusException(HttpStatus.NOT_FOUND, missing.reason());
+        };
     }
 
     /**

@@ -13,9 +13,12 @@ import java.util.Map;
  * Which size of a product should fit the caller.
  *
  * @param recommendedSize the most probable size; null when nothing we know about the caller tells sizes apart
- * @param probabilities per size the product is sold in, smallest first (4 decimals; they sum to 1)
- * @param confidence the recommended size's probability
- * @param explanation one sentence for the shopper
+ * @param probabilities per size the product is sold in, smallest first (4 decimals; they sum to 1); empty, never
+ *     uniform, when nothing tells sizes apart
+ * @param confidence the recommended size's probability (0 when there is none)
+ * @param explanation one sentence for the shopper; with no recommendation, what they have not told us that would help
+ * @param reasons the explanation's parts; a size-chart reason names the chart (a letter-size chart after EN 13402-3)
+ *     and the interval the measurement fell in
  * @param sources what was used: {@code size-model v3}, {@code fit-model v2}, {@code size-chart}, {@code usual-size}
  */
 @Serdeable

@@ -171,6 +171,30 @@ class ConversationApiTest implements RealInfrastructure {
 
         Reply addIt = talk.say("Add it in S");
         assertEquals(ids.get("GOWN"), ((Number) cart(addIt).get(0).get("productId")).longValue(), "'it' is the gown");
+
+        // The transcript records what sized each advice turn (V8 conversation_turns.sized_by).
+        assertEquals(List.of("none-asked", "none-asked", "usual-size", "none-asked"), sizedBy(talk));
+
+        // No size model in this context, but height and weight saved: the reply asks only for what is missing.
+        Talk measured = new Talk();
+        assertEquals(200, api.put("/api/me/profile", measured.token,
+                Map.of("measurements", Map.of("heightCm", 165, "weightKg", 58))).status());
+        Reply gowns = measured.say("Show me lilac gowns");
+        Reply unsized = measured.say("What size should I get for number " + (skus(gowns).indexOf("GOWN") + 1) + "?");
+        assertIntent("SIZE_ADVICE", unsized);
+        String asked = (String) unsized.body().get("reply");
+        assertTrue(asked.contains("your bust or chest measurement") && asked.contains("usually wear in dresses"), asked);
+        assertFalse(asked.contains("need your height") || asked.contains("Tell me your height"), asked);
+        assertEquals("none", sizedBy(measured).get(1));
+    }
+
+    /** Each turn's {@code sizedBy} in the transcript; "none-asked" for turns that gave no size advice. */
+    private List<String> sizedBy(Talk talk) {
+        Reply read = api.get("/api/conversations/" + talk.id, talk.token);
+        assertEquals(200, read.status(), read.body().toString());
+        List<?> turns = (List<?>) ((Map<?, ?>) read.body().get("transcript")).get("items");
+        return turns.stream().map(turn -> ((Map<?, ?>) turn).get("sizedBy"))
+                .map(value -> value == null ? "none-asked" : (String) value).toList();
     }
 
     // --- Dialogue 5: the cart: add two, remove one by name, read it back -------------------------------

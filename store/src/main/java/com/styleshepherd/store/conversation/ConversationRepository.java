@@ -32,14 +32,14 @@ interface ConversationRepository extends GenericRepository<ConversationRecord, U
     /** 1 when the turn was inserted, 0 when it was recorded already. */
     @Query("""
             INSERT INTO conversation_turns (id, conversation_id, turn_no, transcript, intent, entities, reply, spoken,
-                                            understood_by, product_ids, checkout_id, result)
+                                            understood_by, product_ids, checkout_id, result, sized_by)
             VALUES (:turnId, :conversationId, :number, :transcript, :intent, CAST(:entities AS jsonb), :reply, :spoken,
-                    :understoodBy, :productIds, :checkoutId, CAST(:result AS jsonb))
+                    :understoodBy, :productIds, :checkoutId, CAST(:result AS jsonb), :sizedBy)
             ON CONFLICT (id) DO NOTHING
             """)
     int insertTurnIfAbsent(UUID turnId, UUID conversationId, int number, String transcript, String intent,
             String entities, @Nullable String reply, boolean spoken, @Nullable String understoodBy, Long[] productIds,
-            @Nullable UUID checkoutId, String result);
+            @Nullable UUID checkoutId, String result, @Nullable String sizedBy);
 
     @Query("UPDATE conversations SET turns = greatest(turns, :number), last_turn_at = now() WHERE id = :conversationId")
     int counted(UUID conversationId, int number);
@@ -50,7 +50,7 @@ interface ConversationRepository extends GenericRepository<ConversationRecord, U
 
     @Query(value = """
             SELECT id AS turn_id, turn_no AS number, transcript, intent, reply, spoken, understood_by, product_ids,
-                   checkout_id, created_at AS at
+                   checkout_id, created_at AS at, sized_by
             FROM conversation_turns WHERE conversation_id = :conversationId ORDER BY turn_no
             """, countQuery = "SELECT count(*) FROM conversation_turns WHERE conversation_id = :conversationId")
     Page<TranscriptTurn> transcript(UUID conversationId, Pageable pageable);

@@ -60,7 +60,7 @@ public class ConversationStore {
         int inserted = repository.insertTurnIfAbsent(result.turnId(), turn.conversationId(), result.number(),
                 result.transcript(), result.understanding().intent().name(),
                 json.write(result.understanding().entities()), result.reply(), turn.spoken(),
-                result.understanding().source(), productIds, result.checkoutId(), json.write(result));
+                result.understanding().source(), productIds, result.checkoutId(), json.write(result), turn.sizedBy());
         if (inserted == 1) {
             repository.counted(turn.conversationId(), result.number());
         }
@@ -85,11 +85,16 @@ public class ConversationStore {
         repository.close(conversationId, turns, endReason);
     }
 
-    /** One turn of a transcript. */
+    /**
+     * One turn of a transcript.
+     *
+     * @param sizedBy the models behind the turn's size advice ({@code size-model v1}, {@code size-chart};
+     *     {@code none} when nothing could size the product); null when the turn gave no size advice
+     */
     @Introspected
     @Serdeable
     public record TranscriptTurn(UUID turnId, int number, String transcript, @Nullable String intent,
             @Nullable String reply, boolean spoken, @Nullable String understoodBy, List<Long> productIds,
-            @Nullable UUID checkoutId, Instant at) {
+            @Nullable UUID checkoutId, Instant at, @Nullable String sizedBy) {
     }
 }

@@ -51,6 +51,115 @@ public class ModelStore {
         return byRun(candidate.kind(), candidate.trainingRun()).orElseThrow();
     }
 
+    /**
+     * Stores and promotes a model shipped with the workers as the kind's first version, when the registry holds
+     * no version of the kind; returns the stored version, or empty when the kind had versions already. Workers
+     * starting together take turns on the kind's lock, and the shipped model's training run makes a repeat
+     * return the same row.
+     */
+    @Transactional
+    public Optional<StoredModel> seed(Candidate candidate) {
+        repository.lockVersions(candidate.kind());
+        Optional<StoredModel> already = byRun(candidate.kind(), candidate.trainingRun());
+        if (already.isPresent()) {
+            return already;
+        }
+        if (repository.countByKind(candidate.kind()) > 0) {
+            return Optional.empty();
+        }
+        repository.insertNextVersion(candidate.kind(), candidate.trainingRun(), candidate.trainingRows(),
+                candidate.testRows(), candidate.dataSource(), candidate.metric(), candidate.score(),
+                json.write(candidate.metrics()), candidate.decision(), candidate.weights(),
+                sha256(candidate.weights()));
+        StoredModel stored = byRun(candidate.kind(), candidate.trainingRun()).orElseThrow();
+        repository.promote(candidate.kind(), stored.version());
+        return byRun(candidate.kind(), candidate.trainingRun());
+    }
+
+    /** What an ops promotion or rollback did. */
+    public sealed interface Change {
+        /** {@code model} is the promoted version now; {@code previous} the one it replaced (null: none). */
+        record Promoted(StoredModel model, Integer previous) implements Change {
+        }
+
+        /** Nothing changed, for {@code reason}. */
+        record Refused(String reason) implements Change {
+        }
+
+        /** No such version. */
+        record NotFound(String reason) implements Change {
+        }
+    }
+
+    /**
+     * Promotes {@code version} for ops. Refused when its held-out score is worse than the promoted version's
+     * ({@code higherIsBetter} says which way is better) or measures another metric, unless {@code force}.
+     */
+    @Transactional
+    public Change promoteChecked(String kind, int version, boolean higherIsBetter, boolean force) {
+        repository.lockVersions(kind);
+        Optional<StoredModel> target = repository.findVersion(kind, version);
+        if (target.isEmpty()) {
+            return new Change.NotFound("No " + kind + " model version " + version);
+        }
+        Optional<StoredModel> current = promoted(kind);
+        if (current.isPresent() && current.get().version() == version) {
+            return new Change.Promoted(target.get(), version);
+        }
+        if (current.isPresent() && !force) {
+            StoredModel now = current.get();
+            if (!now.metric().equals(target.get().metric())) {
+                return new Change.Refused(String.format(java.util.Locale.ROOT,
+                        "v%d is measured by %s and the promoted v%d by %s: they cannot be compared; add force=true to "
+                                + "promote it anyway", version, target.get().metric(), now.version(), now.metric()));
+            }
+            boolean worse = higherIsBetter ? target.get().score() < now.score() : target.get().score() > now.score();
+            if (worse) {
+                return new Change.Refused(String.format(java.util.Locale.ROOT,
+                        "v%d's held-out %s %.4f is worse than the promoted v%d's %.4f (%s is better); add force=true "
+                                + "to promote it anyway", version, target.get().metric(), target.get().score(),
+                        now.version(), now.score(), higherIsBetter ? "higher" : "lower"));
+            }
+        }
+        Integer previous = current.map(StoredModel::version).orElse(null);
+        if (previous == null) {
+            repository.promote(kind, version);
+        } else {
+            repository.retire(kind, previous);
+            repository.promoteReplacing(kind, version, previous);
+        }
+        return new Change.Promoted(repository.findVersion(kind, version).orElseThrow(), previous);
+    }
+
+    /**
+     * Rolls the kind back: promotes the version the current one replaced and retires the current one. The
+     * restored version keeps what it replaced, so a second rollback goes one step further back. Refused when
+     * nothing is promoted or the promoted version replaced none.
+     */
+    @Transactional
+    public Change rollback(String kind) {
+        repository.lockVersions(kind);
+        Optional<StoredModel> current = promoted(kind);
+        if (current.isEmpty()) {
+            return new Change.Refused("No " + kind + " model is promoted: there is nothing to roll back");
+        }
+        Optional<StoredModel> before = Optional.ofNullable(current.get().replacedVersion())
+                .flatMap(replaced -> repository.findVersion(kind, replaced));
+        if (before.isEmpty()) {
+            return new Change.Refused("The promoted " + kind + " model v" + current.get().version()
+                    + " replaced no earlier version: there is nothing to roll back to");
+        }
+        repository.retire(kind, current.get().version());
+        repository.promote(kind, before.get().version());
+        return new Change.Promoted(repository.findVersion(kind, before.get().version()).orElseThrow(),
+                current.get().version());
+    }
+
+    @ReadOnly
+    public Optional<StoredModel> version(String kind, int version) {
+        return repository.findVersion(kind, version);
+    }
+
     @ReadOnly
     public Optional<StoredModel> byRun(String kind, String trainingRun) {
         return repository.findByRun(kind, trainingRun);
@@ -82,11 +191,12 @@ public class ModelStore {
         if (!Objects.equals(currentVersion, replacing)) {
             return false;
         }
-        if (currentVersion != null) {
-            repository.retire(kind, currentVersion);
+        if (currentVersion == null) {
+            // The unique index on promoted versions turns a concurrent promotion into a failed transaction.
+            return repository.promote(kind, version) == 1;
         }
-        // The unique index on promoted versions turns a concurrent promotion into a failed transaction.
-        return repository.promote(kind, version) == 1;
+        repository.retire(kind, currentVersion);
+        return repository.promoteReplacing(kind, version, currentVersion) == 1;
     }
 
     /** Versions of one kind, newest first, a page at a time. */

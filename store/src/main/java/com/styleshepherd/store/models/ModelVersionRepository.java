@@ -18,7 +18,7 @@ interface ModelVersionRepository extends GenericRepository<StoredModel, Long> {
     /** Every column but the weights. */
     String VERSIONS = """
             SELECT kind, version, training_run, trained_at, training_rows, test_rows, data_source, metric, score,
-                   metrics, decision, weights_sha256, promoted_at, retired_at
+                   metrics, decision, weights_sha256, promoted_at, retired_at, replaced_version
             FROM model_versions
             """;
 
@@ -49,6 +49,10 @@ interface ModelVersionRepository extends GenericRepository<StoredModel, Long> {
 
     long countByKind(String kind);
 
+    @Query(VERSIONS + "WHERE kind = :kind AND version = :version")
+    Optional<StoredModel> findVersion(String kind, int version);
+
+
     // A byte[] result would read as an array of results (one Byte each): the weights come in a record.
     @Query("SELECT weights FROM model_versions WHERE kind = :kind AND version = :version")
     Optional<Weights> weights(String kind, int version);
@@ -56,8 +60,16 @@ interface ModelVersionRepository extends GenericRepository<StoredModel, Long> {
     @Query("UPDATE model_versions SET retired_at = now() WHERE kind = :kind AND version = :version")
     int retire(String kind, int version);
 
+    /** Promotes a version, keeping what it replaced when it was first promoted (a rollback, a first version). */
     @Query("UPDATE model_versions SET promoted_at = now(), retired_at = NULL WHERE kind = :kind AND version = :version")
     int promote(String kind, int version);
+
+    /** Promotes a version in place of {@code replaced}: where a rollback from it goes. */
+    @Query("""
+            UPDATE model_versions SET promoted_at = now(), retired_at = NULL, replaced_version = :replaced
+            WHERE kind = :kind AND version = :version
+            """)
+    int promoteReplacing(String kind, int version, int replaced);
 
     /** A version's weights. */
     @Introspected

@@ -13,13 +13,15 @@ import java.util.Map;
  *
  * @param score the held-out {@code metric} the promotion decision compared
  * @param metrics every held-out measure, by name
+ * @param replacedVersion the version its latest promotion replaced: where a rollback from it goes
  */
 @Serdeable
 @MappedEntity("model_versions")
 public record StoredModel(String kind, int version, String trainingRun, Instant trainedAt, int trainingRows,
         int testRows, String dataSource, String metric, double score,
         @TypeDef(type = DataType.JSON) Map<String, Double> metrics, String decision,
-        String weightsSha256, @Nullable Instant promotedAt, @Nullable Instant retiredAt) {
+        String weightsSha256, @Nullable Instant promotedAt, @Nullable Instant retiredAt,
+        @Nullable Integer replacedVersion) {
 
     public StoredModel {
         metrics = Map.copyOf(metrics);

@@ -28,7 +28,8 @@ public class SizeAdviceActivitiesImpl implements SizeAdviceActivities {
     public SizeAdvice adviseSize(String userId, long productId) {
         SizePrediction prediction = predictSize(userId, productId);
         return new SizeAdvice(productId, prediction.recommendedSize(),
-                prediction.recommendedSize() == null ? null : String.join(" and ", prediction.reasons()));
+                prediction.recommendedSize() == null ? prediction.explanation() : String.join(" and ", prediction.reasons()),
+                prediction.sources());
     }
 
     @Override

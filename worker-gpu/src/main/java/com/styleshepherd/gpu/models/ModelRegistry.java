@@ -63,6 +63,14 @@ public class ModelRegistry {
         return current(ModelKind.RETURN_RISK, ReturnRiskModel::fromBytes);
     }
 
+    /** The promoted version of a kind, as last looked up (no database read): empty when none is loaded. */
+    public Optional<Integer> promoted(ModelKind kind) {
+        Slot slot = slots.get(kind);
+        synchronized (slot) {
+            return Optional.ofNullable(slot.loaded).map(Loaded::version);
+        }
+    }
+
     /** Forgets what was looked up, so the next use reads the promoted version again. */
     public void invalidate(ModelKind kind) {
         Slot slot = slots.get(kind);

@@ -73,7 +73,7 @@ public class ModelTrainingActivitiesImpl implements ModelTrainingActivities {
             case RETURN_RISK -> returnRisk();
         };
         if (evaluated.weights() == null) {
-            log.info("model {}: {}", kind.id(), evaluated.decision());
+            log.warn("model {}: {}. {}", kind.id(), evaluated.decision(), whatToDo(kind));
             return new CandidateReport(kind, null, evaluated.trainingRows(), evaluated.testRows(), null, null, null, false,
                     evaluated.decision());
         }
@@ -107,6 +107,21 @@ public class ModelTrainingActivitiesImpl implements ModelTrainingActivities {
         registry.invalidate(kind);
         log.info("model {} v{} {}", kind.id(), version, promoted ? "promoted" : "not promoted (the promoted version changed)");
         return promoted;
+    }
+
+    /** What makes a kind trainable, for the "too little data" warning. */
+    private String whatToDo(ModelKind kind) {
+        String serving = registry.promoted(kind).map(v -> "; meanwhile v" + v + " stays promoted")
+                .orElse("; meanwhile " + (kind == ModelKind.RETURN_RISK ? "checkout uses the rule-based return-risk model"
+                        : kind == ModelKind.SIZE ? "sizes come from the size chart" : "size advice goes without fit history"));
+        return switch (kind) {
+            case SIZE -> "Point styleshepherd.models.training.size-data at the public size CSV "
+                    + "(../shared/data/size/clothes_size_prediction.csv, see docs/evaluation.md) or wait for shop orders "
+                    + "with a letter size from shoppers with height and weight" + serving;
+            case FIT, RETURN_RISK -> "Point styleshepherd.models.training.fit-data at the public fit files "
+                    + "(ModCloth, RentTheRunway; see ../shared/data/README.md) or wait for delivered and returned orders"
+                    + serving;
+        };
     }
 
     private static CandidateReport report(ModelKind kind, StoredModel stored) {

@@ -23,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the training schedule when a gpu worker starts: the Temporal Schedule {@code model-training}
+ * Loads the {@link ShippedModels} into an empty registry, then creates the training schedule when a gpu worker
+ * starts: the Temporal Schedule {@code model-training}
  * (one per cluster: a second worker finds it there; a cron workflow where the engine has no schedules),
  * and, where {@code train-on-start} is set (dev), one run now for the kinds that have no promoted version.
  */
@@ -37,16 +38,25 @@ class ModelTrainingSchedule {
     private final ScheduleClient schedules;
     private final TrainingSettings settings;
     private final ModelStore store;
+    private final ShippedModels shipped;
 
-    ModelTrainingSchedule(WorkflowClient client, ScheduleClient schedules, TrainingSettings settings, ModelStore store) {
+    ModelTrainingSchedule(WorkflowClient client, ScheduleClient schedules, TrainingSettings settings, ModelStore store,
+            ShippedModels shipped) {
         this.client = client;
         this.schedules = schedules;
         this.settings = settings;
         this.store = store;
+        this.shipped = shipped;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
+        // First the shipped models, so a kind they cover is not trained at start for want of a version.
+        try {
+            shipped.seed();
+        } catch (RuntimeException e) {
+            log.warn("could not load the shipped models: {}", e.toString());
+        }
         if (settings.isSchedule()) {
             schedule();
         }

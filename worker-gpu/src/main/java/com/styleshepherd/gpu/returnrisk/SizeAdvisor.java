@@ -13,6 +13,12 @@ import java.util.Set;
  */
 public final class SizeAdvisor {
 
+    /**
+     * The chart's name, as answers cite it: letter sizes by body girth in centimetres, in the manner of EN 13402-3
+     * (body dimensions, not garment dimensions). Its numbers are below and in docs/evaluation.md; they are this
+     * shop's chart, not the standard's normative table.
+     */
+    public static final String CHART = "letter-size chart after EN 13402-3 (body girths in cm)";
     private static final List<String> LETTERS = List.of("XXS", "XS", "S", "M", "L", "XL", "XXL");
     /** Upper bounds in cm of each letter size, XXS to XL (XXL is anything above). */
     private static final double[] BUST = {80, 84, 90, 98, 106, 114};
@@ -45,6 +51,65 @@ public final class SizeAdvisor {
         List<String> offered = line.sizesOffered();
         return fromMeasurements(line.category(), shopper).filter(offered::contains)
                 .or(() -> nearestNumeric(line.category(), shopper, offered));
+    }
+
+    /** A size read off the chart, and the reading in words with the chart's numbers ("your bust of 92 cm …"). */
+    public record ChartReading(String size, String reason) {
+    }
+
+    /** The chart's size for the shopper, with the measurement and interval that gave it; empty when it cannot tell. */
+    public static Optional<ChartReading> read(LineSignals line, ShopperFit shopper) {
+        Optional<String> size = fromChart(line, shopper);
+        if (size.isEmpty()) {
+            return Optional.empty();
+        }
+        String category = line.category();
+        String reading;
+        if (UPPER_BODY.contains(category)) {
+            boolean bust = shopper.bustCm() != null;
+            reading = interval(bust ? "bust" : "chest", bust ? shopper.bustCm() : shopper.chestCm(), BUST);
+        } else if (LOWER_BODY.contains(category)) {
+            List<String> parts = new java.util.ArrayList<>();
+            if (shopper.waistCm() != null) {
+                parts.add(interval("waist", shopper.waistCm(), WAIST));
+            }
+            if (shopper.hipsCm() != null) {
+                parts.add(interval("hips", shopper.hipsCm(), HIPS));
+            }
+            reading = String.join(" and ", parts) + (parts.size() > 1 ? ", the larger size" : "");
+        } else {
+            return Optional.of(new ChartReading(size.get(), String.format(Locale.ROOT,
+                    "your waist of %.0f cm (%.1f in), nearest size %s", shopper.waistCm(), shopper.waistCm() / CM_PER_INCH,
+                    size.get())));
+        }
+        return Optional.of(new ChartReading(size.get(), reading + " on the " + CHART));
+    }
+
+    /**
+     * What the chart needs for this category that the shopper has not told us, in words ("your bust or chest");
+     * empty when the chart has what it needs or cannot size this category.
+     */
+    public static Optional<String> chartNeeds(String category, ShopperFit shopper) {
+        if (UPPER_BODY.contains(category) && shopper.bustCm() == null && shopper.chestCm() == null) {
+            return Optional.of("your bust or chest measurement");
+        }
+        if (LOWER_BODY.contains(category) && shopper.waistCm() == null && shopper.hipsCm() == null) {
+            return Optional.of("your waist and hip measurements");
+        }
+        if ("jeans".equals(category) && shopper.waistCm() == null) {
+            return Optional.of("your waist measurement");
+        }
+        return Optional.empty();
+    }
+
+    /** "your bust of 92 cm: M is 90–98 cm". */
+    private static String interval(String what, double centimetres, double[] upperBounds) {
+        String letter = letter(centimetres, upperBounds);
+        int i = LETTERS.indexOf(letter);
+        String range = i == 0 ? String.format(Locale.ROOT, "under %.0f cm", upperBounds[0])
+                : i >= upperBounds.length ? String.format(Locale.ROOT, "%.0f cm and over", upperBounds[upperBounds.length - 1])
+                : String.format(Locale.ROOT, "%.0f–%.0f cm", upperBounds[i - 1], upperBounds[i]);
+        return String.format(Locale.ROOT, "your %s of %.0f cm (%s is %s)", what, centimetres, letter, range);
     }
 
     /** Whether the product's sizes mean anything for fit (not ONE SIZE bags and scarves). */

@@ -18,7 +18,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * {@code T}, {@code p ∝ p_model^(1/T)}, fitted to the lowest log loss.
  *
  * <p>A trained model is {@link #toBytes() saved} as XGBoost's own UBJSON model plus the temperature, and
- * {@link #fromBytes(byte[]) loaded} by the scoring activities; weights are never committed.
+ * {@link #fromBytes(byte[]) loaded} by the scoring activities; the one committed set of weights is the shipped
+ * {@code models/size-v1.bin.gz} (ShippedModelBuilder).
  */
 public final class BoostedSizeModel implements SizeModel, AutoCloseable {
 
@@ -103,7 +104,9 @@ public final class BoostedSizeModel implements SizeModel, AutoCloseable {
         params.put("min_child_weight", 20);
         params.put("subsample", 0.8);
         params.put("tree_method", "hist");
-        params.put("nthread", Math.max(1, Runtime.getRuntime().availableProcessors()));
+        // One thread: the histogram sums are then added in one order, so the same rows and seed give the
+        // same trees, byte for byte, on any machine (the shipped model's card records its sha256).
+        params.put("nthread", 1);
         params.put("seed", seed);
         params.put("verbosity", 0);
         return params;

@@ -26,6 +26,14 @@ public final class SizeEvaluation {
 
     public static void main(String[] args) throws Exception {
         Path csv = Path.of(args.length > 0 ? args[0] : "../shared/data/size/clothes_size_prediction.csv");
+        run(csv);
+    }
+
+    /**
+     * Runs the evaluation on {@code csv}: prints the report, writes it where {@code -Dsize.report=} says and
+     * returns each model's metrics (majority class, nearest neighbours, boosted trees) for the plots.
+     */
+    public static List<Row> run(Path csv) throws Exception {
         long started = System.nanoTime();
         BodySizes all = BodySizes.read(csv);
         BodySizes.Split split = all.split(TRAIN_SHARE, SEED);
@@ -57,9 +65,11 @@ public final class SizeEvaluation {
         if (report != null && !report.isBlank()) {
             Files.writeString(Path.of(report), out);
         }
+        return rows;
     }
 
-    record Row(String model, SizeMetrics metrics) {
+    /** One model's name and its metrics on the held-out rows. */
+    public record Row(String model, SizeMetrics metrics) {
     }
 
     static Row evaluate(SizeModel model, BodySizes test) {

@@ -20,6 +20,8 @@ public final class SizeMetrics {
     private final long[] binCount = new long[BINS];
     private final long[] binCorrect = new long[BINS];
     private final double[] binConfidence = new double[BINS];
+    /** [actual][predicted] counts over the ladder. */
+    private final long[][] confusion = new long[SizeLadder.count()][SizeLadder.count()];
 
     /** Adds one prediction: the probabilities over the ladder and the size actually worn. */
     public void add(double[] probabilities, int actual) {
@@ -35,6 +37,9 @@ public final class SizeMetrics {
         binCount[bin]++;
         binCorrect[bin] += error == 0 ? 1 : 0;
         binConfidence[bin] += confidence;
+        if (actual < confusion.length && predicted < confusion.length) {
+            confusion[actual][predicted]++;
+        }
     }
 
     public static SizeMetrics of(SizeModel model, BodySizes test) {
@@ -75,6 +80,34 @@ public final class SizeMetrics {
             }
         }
         return ece;
+    }
+
+    /** Predictions whose confidence fell in bin {@code b} (of {@value #BINS}, 0.1 wide). */
+    public long binCount(int b) {
+        return binCount[b];
+    }
+
+    /** The mean confidence of bin {@code b}'s predictions; NaN when it is empty. */
+    public double binConfidence(int b) {
+        return binCount[b] == 0 ? Double.NaN : binConfidence[b] / binCount[b];
+    }
+
+    /** How often bin {@code b}'s predictions were right; NaN when it is empty. */
+    public double binAccuracy(int b) {
+        return binCount[b] == 0 ? Double.NaN : (double) binCorrect[b] / binCount[b];
+    }
+
+    public static int bins() {
+        return BINS;
+    }
+
+    /** The confusion matrix over the ladder, [size worn][size predicted] (a copy). */
+    public long[][] confusion() {
+        long[][] out = new long[confusion.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = confusion[i].clone();
+        }
+        return out;
     }
 
     /** The reliability table, as markdown rows: confidence bin, predictions, mean confidence, accuracy. */

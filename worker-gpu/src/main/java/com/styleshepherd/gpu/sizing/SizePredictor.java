@@ -19,20 +19,23 @@ import java.util.Optional;
  * A probability for each size a product is sold in, for one shopper, from what is known, in this order:
  * <ol>
  *   <li><b>body</b>: the learned {@link BoostedSizeModel} on the shopper's height and weight, its letter
- *       sizes mapped onto the product's; or, cold start, the product's size chart
- *       ({@link SizeAdvisor#fromChart}) on bust, waist and hips: 70% on the chart's size, 12% on each
- *       neighbour;</li>
+ *       sizes mapped onto the product's; or, where no model is loaded or it cannot take what we know, the
+ *       size chart ({@link SizeAdvisor#CHART}, {@link SizeAdvisor#read}) on bust, waist and hips: 70% on the
+ *       chart's size, 12% on each neighbour, source {@value #SIZE_CHART};</li>
  *   <li><b>usual size</b> the shopper told us for the category: four times as likely, neighbours 1.5×;</li>
  *   <li><b>fit history</b>: where the learned {@link FitModel} has seen the shopper, each size is weighted
  *       by its P(fit).</li>
  * </ol>
- * Nothing known: every size equally likely, no recommendation, and an explanation saying what would help.
+ * Nothing that tells sizes apart: no recommendation and no probabilities (never uniform ones), and an
+ * explanation naming what the shopper has not told us that would help.
  */
 public final class SizePredictor {
 
     /** The standard letter scale; the public size data's smallest size, "XXS", sits where shops' XS is. */
     static final List<String> STANDARD = List.of("XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL");
     private static final int[] LADDER_ON_STANDARD = {1, 2, 3, 4, 5, 6, 7};
+    /** The source named when the size chart answered ({@link SizeAdvisor#CHART}). */
+    public static final String SIZE_CHART = "size-chart";
     static final double CHART_SHARE = 0.70;
     static final double CHART_NEIGHBOUR = 0.12;
     static final double USUAL_WEIGHT = 4.0;
@@ -62,11 +65,11 @@ public final class SizePredictor {
             reasons.add(String.format(Locale.ROOT, "your height (%.0f cm) and weight (%.0f kg)", shopper.heightCm(),
                     shopper.weightKg()));
         } else {
-            Optional<String> chart = SizeAdvisor.fromChart(product, shopper);
+            Optional<SizeAdvisor.ChartReading> chart = SizeAdvisor.read(product, shopper);
             if (chart.isPresent()) {
-                multiply(p, around(offered, offered.indexOf(chart.get()), CHART_SHARE, CHART_NEIGHBOUR));
-                sources.add("size-chart");
-                reasons.add("your measurements on the size chart");
+                multiply(p, around(offered, offered.indexOf(chart.get().size()), CHART_SHARE, CHART_NEIGHBOUR));
+                sources.add(SIZE_CHART);
+                reasons.add(chart.get().reason());
             }
         }
 
@@ -94,21 +97,54 @@ public final class SizePredictor {
             reasons.add("how the sizes you bought before fitted you");
         }
 
+        if (sources.isEmpty()) {
+            // No probabilities rather than uniform ones: nothing we know tells the sizes apart.
+            return new SizePrediction(product.productId(), null, Map.of(), 0.0,
+                    whatIsMissing(shopper, product, sizeModel.isPresent()), List.of(), List.of());
+        }
         normalise(p);
         Map<String, Double> probabilities = new LinkedHashMap<>();
         for (int i = 0; i < p.length; i++) {
             probabilities.put(offered.get(i), p[i]);
-        }
-        if (sources.isEmpty()) {
-            return new SizePrediction(product.productId(), null, probabilities, 1.0 / p.length,
-                    "Tell me your height and weight, your measurements or the size you usually wear, and I can "
-                            + "recommend a size.", List.of(), List.of());
         }
         int best = Probabilities.mostLikely(p);
         String explanation = String.format(Locale.ROOT, "Size %s, from %s: %.0f%% likely to be your best fit.",
                 offered.get(best), String.join(" and ", reasons), 100 * p[best]);
         return new SizePrediction(product.productId(), offered.get(best), probabilities, p[best], explanation, reasons,
                 sources);
+    }
+
+    /**
+     * Why nothing could size the product, naming only what the shopper has not told us: the size model's height
+     * or weight (where it is loaded and the product has letter sizes), the chart's measurements for the category,
+     * the usual size in the category.
+     */
+    static String whatIsMissing(ShopperFit shopper, LineSignals product, boolean sizeModel) {
+        boolean letters = product.sizesOffered().stream().allMatch(size -> STANDARD.contains(size.toUpperCase(Locale.ROOT)));
+        List<String> ways = new ArrayList<>();
+        String preface = "";
+        if (sizeModel && letters) {
+            List<String> body = new ArrayList<>();
+            if (shopper.heightCm() == null) {
+                body.add("your height");
+            }
+            if (shopper.weightKg() == null) {
+                body.add("your weight");
+            }
+            ways.add(String.join(" and ", body));
+        } else if (shopper.heightCm() != null && shopper.weightKg() != null) {
+            preface = sizeModel ? "Your height and weight size letter sizes only, and this product is sold in "
+                    + String.join(", ", product.sizesOffered()) + ". "
+                    : "No size model is loaded yet, and the size chart reads body measurements, not height and weight. ";
+        }
+        SizeAdvisor.chartNeeds(product.category(), shopper).ifPresent(ways::add);
+        if (!shopper.usualSizes().containsKey(product.category())) {
+            ways.add("the size you usually wear in " + product.category());
+        }
+        if (ways.isEmpty()) {
+            return preface + "Nothing you have told me sizes the " + product.name() + " yet.";
+        }
+        return preface + "To recommend a size I need " + String.join(", or ", ways) + ".";
     }
 
     /** The size model's ladder probabilities gathered onto the offered letter sizes; null if they are not letters. */

@@ -235,7 +235,10 @@ public class ConversationWorkflowImpl implements ConversationWorkflow {
                 : null;
         TurnResult result = new TurnResult(input.turnId(), number, text, understanding, reply,
                 outcome.matches().products(), context.cart(), checkoutId, audio, ended);
-        record.recordTurn(new TurnRecord(start.conversationId(), start.userId(), input.audio() != null, result, context));
+        String sizedBy = outcome.sizeAdvice() == null ? null
+                : outcome.sizeAdvice().sources().isEmpty() ? "none" : String.join(", ", outcome.sizeAdvice().sources());
+        record.recordTurn(new TurnRecord(start.conversationId(), start.userId(), input.audio() != null, result, context,
+                sizedBy));
         return result;
     }
 

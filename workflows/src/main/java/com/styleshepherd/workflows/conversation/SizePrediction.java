@@ -6,7 +6,7 @@ import java.util.Map;
  * Which of a product's sizes should fit a shopper, with a probability for each size it is sold in.
  *
  * @param recommendedSize the most probable size, or null when nothing we know tells sizes apart
- * @param probabilities per offered size, smallest first, summing to 1 (empty for one-size products)
+ * @param probabilities per offered size, smallest first, summing to 1; empty when nothing tells sizes apart
  * @param confidence the recommended size's probability
  * @param explanation why, in words for the shopper
  * @param reasons the explanation's parts ("your height (168 cm) and weight (61 kg)")

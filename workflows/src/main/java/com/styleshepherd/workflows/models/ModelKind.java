@@ -32,6 +32,10 @@ public enum ModelKind {
         return metric;
     }
 
+    public boolean higherIsBetter() {
+        return higherIsBetter;
+    }
+
     public boolean better(double candidate, double current) {
         return higherIsBetter ? candidate > current : candidate < current;
     }

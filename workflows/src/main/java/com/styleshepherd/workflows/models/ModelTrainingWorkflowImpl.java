@@ -49,7 +49,12 @@ public class ModelTrainingWorkflowImpl implements ModelTrainingWorkflow {
                             report.decision() + "; not promoted: another version was promoted meanwhile");
                 }
             }
-            log.info("model {} v{}: {}", kind.id(), report.version(), report.decision());
+            if (report.version() == null) {
+                // No candidate (too little data): the activity's warning says what would make one.
+                log.warn("model {}: no candidate: {}", kind.id(), report.decision());
+            } else {
+                log.info("model {} v{}: {}", kind.id(), report.version(), report.decision());
+            }
             reports.add(report);
         }
         stage = "DONE";
