@@ -92,8 +92,19 @@ final class FaultTopology implements AutoCloseable {
     }
 
     void startTemporal() {
-        temporal = TemporalCliServer.start(temporalCli, data.resolve("temporal"), temporalPort, FreePort.find(),
-                CheckoutSearchAttributes.ALL, TEMPORAL_START);
+        // The UI's port is any free one: on a busy machine another process may take it between finding and binding
+        // it, and the server exits. The frontend's port is kept: the jars are configured with it.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                temporal = TemporalCliServer.start(temporalCli, data.resolve("temporal"), temporalPort, FreePort.find(),
+                        CheckoutSearchAttributes.ALL, TEMPORAL_START);
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("address already in use")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Stops the Temporal server; its SQLite file keeps every workflow. */
