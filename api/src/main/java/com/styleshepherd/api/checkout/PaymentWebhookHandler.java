@@ -53,6 +53,11 @@ class PaymentWebhookHandler {
             LOG.info("Stripe event {} already processed", event.eventId());
             return Outcome.DUPLICATE;
         }
+        if (event.refund() != null && event.refund().failed()) {
+            // A refund the provider accepted and later failed: the order says REFUNDED while the money is not back.
+            LOG.error("Stripe refund {} of {} {} ({}): ops must refund it by hand (event {})", event.refund().refundId(),
+                    event.paymentIntentId(), event.refund().status(), event.refund().failureReason(), event.eventId());
+        }
         Optional<String> workflowId = workflowOf(event);
         if (workflowId.isEmpty()) {
             LOG.info("Stripe event {} ({}) concerns no checkout; stored only", event.eventId(), event.type());
@@ -72,7 +77,8 @@ class PaymentWebhookHandler {
 
     /** Our own payments table first; the intent's metadata when the webhook outran the ledger. */
     private Optional<String> workflowOf(PaymentWebhookEvent event) {
-        if (event.paymentIntentId() == null) {
+        // Refund and charge events name the intent too, but a checkout waits only for the intent's own.
+        if (event.paymentIntentId() == null || !event.aboutIntent()) {
             return Optional.empty();
         }
         Optional<String> fromLedger = payments.findByProviderId(event.paymentIntentId())
