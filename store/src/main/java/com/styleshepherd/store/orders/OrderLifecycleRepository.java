@@ -68,10 +68,13 @@ interface OrderLifecycleRepository extends GenericRepository<OrderLifecycleRepos
                 INSERT INTO order_restocks (restock_key, order_line_id, quantity)
                 VALUES (:restockKey, :lineId, :quantity)
                 ON CONFLICT DO NOTHING
-                RETURNING order_line_id, quantity)
-            UPDATE product_sizes s SET stock = s.stock + a.quantity, updated_at = now()
-            FROM added a JOIN order_lines l ON l.id = a.order_line_id
-            WHERE s.id = l.product_size_id AND l.order_id = :orderId
+                RETURNING order_line_id, quantity),
+            restocked AS (
+                UPDATE product_sizes s SET stock = s.stock + a.quantity, updated_at = now()
+                FROM added a JOIN order_lines l ON l.id = a.order_line_id
+                WHERE s.id = l.product_size_id AND l.order_id = :orderId
+                RETURNING s.id)
+            SELECT count(*) FROM restocked
             """)
     int restock(UUID orderId, String restockKey, UUID lineId, int quantity);
 
