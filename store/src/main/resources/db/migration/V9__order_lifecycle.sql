@@ -7,7 +7,7 @@ ALTER TABLE orders ADD CONSTRAINT orders_status_check CHECK (status IN (
 
 -- NULL on orders placed before the order workflow: their payment status is read from payments.
 ALTER TABLE orders ADD COLUMN payment_status VARCHAR(32)
-    CHECK (payment_status IN ('PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'REFUND_FAILED'));
+    CHECK (payment_status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'REFUND_FAILED'));
 -- What the payment took, and what went back (sum of the succeeded refunds): never more than was taken.
 ALTER TABLE orders ADD COLUMN captured_amount NUMERIC(12,2) CHECK (captured_amount >= 0);
 ALTER TABLE orders ADD COLUMN refunded_amount NUMERIC(12,2) NOT NULL DEFAULT 0 CHECK (refunded_amount >= 0);

@@ -53,7 +53,7 @@ interface OrderLifecycleRepository extends GenericRepository<OrderLifecycleRepos
     List<LineRow> findLines(UUID orderId);
 
     @Query("""
-            UPDATE orders SET captured_amount = :captured, payment_status = COALESCE(payment_status, 'PAID'),
+            UPDATE orders SET captured_amount = :captured, payment_status = COALESCE(payment_status, 'SUCCEEDED'),
                               updated_at = now()
             WHERE id = :orderId
             """)

@@ -63,8 +63,8 @@ class OrderLifecycleTest implements RealInfrastructure {
 
         assertEquals(new BigDecimal("80.00"), snapshot.captured(), "no payment row: the order's total");
         assertEquals(List.of(order.lineId()), snapshot.lines().stream().map(line -> line.lineId()).toList());
-        assertEquals("PAID", column(order.id(), "payment_status"));
-        lifecycle.recordStatus(order.id(), OrderStatus.PARTIALLY_SHIPPED, OrderPaymentStatus.PAID);
+        assertEquals("SUCCEEDED", column(order.id(), "payment_status"));
+        lifecycle.recordStatus(order.id(), OrderStatus.PARTIALLY_SHIPPED, OrderPaymentStatus.SUCCEEDED);
         assertEquals("PARTIALLY_SHIPPED", column(order.id(), "status"));
     }
 

@@ -12,7 +12,7 @@ import java.util.UUID;
 @ActivityInterface
 public interface OrderActivities {
 
-    /** Reads the order's lines and payment, and records the captured amount and payment status PAID. */
+    /** Reads the order's lines and payment, and records the captured amount and payment status SUCCEEDED. */
     OrderSnapshot openOrder(UUID orderId);
 
     /** Mirrors the workflow's status and payment status on the {@code orders} row. */

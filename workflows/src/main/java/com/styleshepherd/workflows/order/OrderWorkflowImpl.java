@@ -53,7 +53,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     private OrderStart start;
     private OrderStatus status = OrderStatus.PLACED;
-    private OrderPaymentStatus paymentStatus = OrderPaymentStatus.PAID;
+    private OrderPaymentStatus paymentStatus = OrderPaymentStatus.SUCCEEDED;
     private String paymentIntentId;
     private BigDecimal captured = BigDecimal.ZERO;
     private BigDecimal refunded = BigDecimal.ZERO;
@@ -111,7 +111,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public void validateCancel(OrderRequests.Cancel cancel) {
-        requireOpened();
+        if (!opened()) {
+            return;
+        }
         if (cancelling || status == OrderStatus.CANCELLED) {
             throw refused("The order is cancelled already");
         }
@@ -125,6 +127,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public OrderState cancel(OrderRequests.Cancel cancel) {
+        judgeOnceOpened(() -> validateCancel(cancel));
         cancelling = true;
         LOG.info("Order {} cancelled: {}", start.orderId(), cancel.reason());
         for (OrderState.Shipment shipment : List.copyOf(shipments.values())) {
@@ -155,7 +158,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public void validateCreateShipment(OrderRequests.NewShipment shipment) {
-        requireOpened();
+        if (!opened()) {
+            return;
+        }
         if (shipment.shipmentId() == null) {
             throw new IllegalArgumentException("shipmentId is required");
         }
@@ -181,6 +186,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public OrderState createShipment(OrderRequests.NewShipment request) {
+        judgeOnceOpened(() -> validateCreateShipment(request));
         List<UUID> lineIds = request.lineIds().isEmpty() ? List.copyOf(unshippedLines()) : request.lineIds();
         OrderState.Shipment shipment = new OrderState.Shipment(request.shipmentId(), lineIds, ShipmentStep.REQUESTED);
         shipments.put(shipment.shipmentId(), shipment);
@@ -240,7 +246,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public void validateRequestReturn(OrderRequests.ReturnRequest request) {
-        requireOpened();
+        if (!opened()) {
+            return;
+        }
         if (request.returnId() == null || request.lineId() == null) {
             throw new IllegalArgumentException("returnId and lineId are required");
         }
@@ -263,6 +271,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public OrderState requestReturn(OrderRequests.ReturnRequest request) {
+        judgeOnceOpened(() -> validateRequestReturn(request));
         OrderState.Return requested = new OrderState.Return(request.returnId(), request.lineId(), request.quantity(),
                 ReturnStatus.REQUESTED, null, null);
         returns.put(request.returnId(), requested);
@@ -272,7 +281,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public void validateReceiveReturn(OrderRequests.ReturnReceipt receipt) {
-        requireOpened();
+        if (!opened()) {
+            return;
+        }
         if (receipt.returnId() == null || receipt.condition() == null) {
             throw new IllegalArgumentException("returnId and condition are required");
         }
@@ -287,6 +298,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public OrderState receiveReturn(OrderRequests.ReturnReceipt receipt) {
+        judgeOnceOpened(() -> validateReceiveReturn(receipt));
         OrderState.Return requested = returns.get(receipt.returnId());
         OrderLine line = line(requested.lineId());
         BigDecimal amount = receipt.condition().refunds() ? line.amountFor(requested.quantity()) : BigDecimal.ZERO;
@@ -323,7 +335,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public void validateRefund(OrderRequests.Refund refund) {
-        requireOpened();
+        if (!opened()) {
+            return;
+        }
         if (refund.refundKey() == null || refund.refundKey().isBlank()) {
             throw new IllegalArgumentException("refundKey is required");
         }
@@ -345,12 +359,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public OrderState refund(OrderRequests.Refund refund) {
-        // Checked again in the handler: another refund may have taken the money since the validator ran.
-        BigDecimal left = captured.subtract(refunded).subtract(refundsRunning);
-        if (refund.amount().compareTo(left) > 0) {
-            throw ApplicationFailure.newNonRetryableFailure("amount: " + refund.amount() + " is more than the "
-                    + left + " " + currency + " left to refund", "RefundExceedsCapture");
-        }
+        // Judged again here: another refund may have taken the money since the validator ran.
+        judgeOnceOpened(() -> validateRefund(refund));
         moveMoney(opsKey(refund.refundKey()), refund.amount(), refund.reason() == null ? "OPS" : refund.reason(), null);
         return state();
     }
@@ -396,10 +406,21 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         return lines.stream().filter(line -> line.lineId().equals(lineId)).findFirst().orElseThrow();
     }
 
-    /** Updates that arrive before the order was read wait for nothing: they are refused. */
-    private void requireOpened() {
-        if (currency == null) {
-            throw refused("The order is still being opened; try again in a moment");
+    /** Whether the order was read: until then a validator cannot judge, and its handler judges instead. */
+    private boolean opened() {
+        return currency != null;
+    }
+
+    /**
+     * Runs a validator in its handler, once the order was read: an update that arrived first (right after
+     * the checkout placed the order) is judged here, and refused as its validator would have refused it.
+     */
+    private void judgeOnceOpened(Runnable validator) {
+        Workflow.await(this::opened);
+        try {
+            validator.run();
+        } catch (IllegalArgumentException | IllegalStateException refusal) {
+            throw ApplicationFailure.newNonRetryableFailure(refusal.getMessage(), refusal.getClass().getName());
         }
     }
 
@@ -413,7 +434,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         activities.recordOrder(start.orderId(), status, paymentStatus);
     }
 
-    /** An update refused because of where the order is (the api answers 409), not because of its input. */
+    /**
+     * An update refused because of where the order is (the api answers 409). A refusal because of the input is
+     * an {@link IllegalArgumentException} whose message starts with the field's name (422).
+     */
     private static IllegalStateException refused(String why) {
         return new IllegalStateException(why);
     }

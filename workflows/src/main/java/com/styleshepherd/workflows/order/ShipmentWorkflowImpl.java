@@ -83,6 +83,7 @@ public class ShipmentWorkflowImpl implements ShipmentWorkflow {
 
     @Override
     public ShipmentState report(ShipmentReport report) {
+        Workflow.await(() -> start != null);
         if (report.step() == step) {
             return state();
         }

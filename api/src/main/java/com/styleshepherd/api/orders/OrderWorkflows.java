@@ -1,0 +1,106 @@
+package com.styleshepherd.api.orders;
+
+import com.styleshepherd.api.problem.FieldProblem;
+import com.styleshepherd.workflows.order.OrderState;
+import com.styleshepherd.workflows.order.OrderWorkflow;
+import com.styleshepherd.workflows.order.ShipmentReport;
+import com.styleshepherd.workflows.order.ShipmentState;
+import com.styleshepherd.workflows.order.ShipmentWorkflow;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the api talks to order and shipment workflows: queries, and updates whose refusals become problems
+ * (a refusal of the input: 422 naming the field; of the change where the order is: 409 saying why).
+ */
+@Singleton
+public class OrderWorkflows {
+
+    /** A refusal of the input starts with the field it is about: {@code quantity: the line holds 1 unit(s)}. */
+    private static final Pattern FIELD = Pattern.compile("^([a-zA-Z]+): (.*)$", Pattern.DOTALL);
+
+    private final WorkflowClient client;
+
+    OrderWorkflows(WorkflowClient client) {
+        this.client = client;
+    }
+
+    /** The order as its workflow holds it; empty for an order without one (placed before orders had one). */
+    public Optional<OrderState> state(UUID orderId) {
+        try {
+            return Optional.of(client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.workflowId(orderId)).state());
+        } catch (WorkflowNotFoundException none) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<ShipmentState> shipment(UUID orderId, UUID shipmentId) {
+        try {
+            return Optional.of(client.newWorkflowStub(ShipmentWorkflow.class,
+                    ShipmentWorkflow.workflowId(orderId, shipmentId)).state());
+        } catch (WorkflowNotFoundException none) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Sends an update to the order's workflow and answers its result.
+     *
+     * @throws NoOrderWorkflow when the order has no running workflow (closed, or placed before orders had one)
+     */
+    public OrderState update(UUID orderId, Function<OrderWorkflow, OrderState> change) {
+        try {
+            return change.apply(client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.workflowId(orderId)));
+        } catch (WorkflowUpdateException refused) {
+            throw problem(refused);
+        } catch (WorkflowNotFoundException closed) {
+            throw new NoOrderWorkflow(orderId);
+        }
+    }
+
+    /** Reports a shipment's step to its workflow. */
+    public ShipmentState report(UUID orderId, UUID shipmentId, ShipmentReport report) {
+        try {
+            return client.newWorkflowStub(ShipmentWorkflow.class, ShipmentWorkflow.workflowId(orderId, shipmentId))
+                    .report(report);
+        } catch (WorkflowUpdateException refused) {
+            throw problem(refused);
+        } catch (WorkflowNotFoundException closed) {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "No shipment " + shipmentId + " of order " + orderId
+                    + " is under way");
+        }
+    }
+
+    private static RuntimeException problem(WorkflowUpdateException refused) {
+        if (!(refused.getCause() instanceof ApplicationFailure failure)) {
+            return new HttpStatusException(HttpStatus.CONFLICT, "The order refused the change");
+        }
+        String why = failure.getOriginalMessage();
+        if (IllegalArgumentException.class.getName().equals(failure.getType())) {
+            Matcher field = FIELD.matcher(why);
+            return field.matches()
+                    ? FieldProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, field.group(1), field.group(2))
+                    : new HttpStatusException(HttpStatus.UNPROCESSABLE_ENTITY, why);
+        }
+        // Where the order is, or the payment provider's refusal of a refund (OrderFailures.REFUND_REFUSED).
+        return new HttpStatusException(HttpStatus.CONFLICT, why);
+    }
+
+    /** The order has no running workflow to take the change. */
+    public static final class NoOrderWorkflow extends RuntimeException {
+
+        NoOrderWorkflow(UUID orderId) {
+            super("Order " + orderId + " takes no more changes", null, false, false);
+        }
+    }
+}
