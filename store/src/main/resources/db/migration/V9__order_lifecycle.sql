@@ -57,12 +57,14 @@ CREATE TABLE shipments (
 );
 CREATE INDEX shipments_order_idx ON shipments (order_id);
 
--- Carrier webhooks are processed once: the primary key is the carrier's event id.
+-- Carrier webhooks are processed once: the primary key is the carrier's event id. An event is handed on
+-- until it is marked processed, like stripe_webhook_events.
 CREATE TABLE carrier_webhook_events (
     event_id      VARCHAR(255) PRIMARY KEY,
-    shipment_id   UUID,
+    shipment_id   UUID         NOT NULL,
     payload       JSONB        NOT NULL,
-    received_at   TIMESTAMPTZ  NOT NULL DEFAULT now()
+    received_at   TIMESTAMPTZ  NOT NULL DEFAULT now(),
+    processed_at  TIMESTAMPTZ
 );
 
 -- Returns are received per line with a condition, and refunded through the payment provider.

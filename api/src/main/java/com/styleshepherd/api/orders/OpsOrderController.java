@@ -225,7 +225,7 @@ class OpsOrderController {
      */
     @Serdeable
     record RefundCommand(
-            @NotNull @Schema(example = "12.50")
+            @NotNull @Schema(example = "12.50") @Size(max = 11)
             @Pattern(regexp = "(0|[1-9][0-9]{0,7})(\\.[0-9]{1,2})?", message = "must be a positive amount like 12.50")
             String amount,
             @NotNull @Schema(allowableValues = {"GOODWILL", "PRICE_ADJUSTMENT", "DAMAGED_IN_TRANSIT", "OTHER"})

@@ -11,6 +11,7 @@ import com.styleshepherd.api.Tokens;
 import com.styleshepherd.api.checkout.CheckoutFixtures;
 import com.styleshepherd.payments.PaymentSimulator;
 import com.styleshepherd.payments.ProviderRefund;
+import com.styleshepherd.shipping.CarrierWebhooks;
 import com.styleshepherd.testing.RealInfrastructure;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -48,6 +49,9 @@ class OrderLifecycleApiTest implements RealInfrastructure {
 
     @Inject
     PaymentSimulator simulator;
+
+    @Inject
+    CarrierWebhooks carrierWebhooks;
 
     private String shopper;
     private String ops;
@@ -245,5 +249,46 @@ class OrderLifecycleApiTest implements RealInfrastructure {
         assertEquals(1, refundsAtTheProvider(orderId).size());
         assertEquals(List.of("Idempotency-Key"), api.post("/api/ops/orders/" + orderId + "/refunds", ops,
                 Map.of("amount", "10.00", "reason", "OTHER")).violatedFields());
+    }
+
+    @Test
+    void aSignedCarrierEventMovesTheShipmentOnceAndAnUnsignedOneChangesNothing() {
+        Map<String, Object> order = order(new long[][] {{fixtures.dress(5), 1}});
+        String orderId = (String) order.get("orderId");
+        String shipmentId = (String) api.post("/api/ops/orders/" + orderId + "/shipments", ops, Map.of()).body()
+                .get("shipmentId");
+        String labelled = carrierEvent("evt_" + UUID.randomUUID(), orderId, shipmentId, "LABEL_CREATED");
+        String shipped = carrierEvent("evt_" + UUID.randomUUID(), orderId, shipmentId, "SHIPPED");
+
+        Reply unsigned = api.post("/api/webhooks/carrier", null, shipped, Map.of("Carrier-Signature", "t=1,v1=00"));
+        assertEquals(400, unsigned.status());
+        assertEquals("REQUESTED", shipmentStep(orderId, shipmentId));
+
+        assertEquals("PROCESSED", carrier(labelled).body().get("outcome"));
+        assertEquals("PROCESSED", carrier(shipped).body().get("outcome"));
+        assertEquals("DUPLICATE", carrier(shipped).body().get("outcome"), "a redelivered event changes nothing");
+        assertEquals("SHIPPED", shipmentStep(orderId, shipmentId));
+        assertEquals("UPS", api.get("/api/ops/orders/" + orderId + "/shipments/" + shipmentId, ops).body().get("carrier"));
+        fixtures.awaitOrder(orderId, shopper, "SHIPPED");
+        assertEquals("REFUSED", carrier(carrierEvent("evt_" + UUID.randomUUID(), orderId, shipmentId, "LABEL_CREATED"))
+                .body().get("outcome"), "a step backwards is acknowledged, not applied");
+        assertEquals("SHIPPED", shipmentStep(orderId, shipmentId));
+    }
+
+    private Reply carrier(String payload) {
+        Reply reply = api.post("/api/webhooks/carrier", null, payload,
+                Map.of("Carrier-Signature", carrierWebhooks.signatureHeader(payload)));
+        assertEquals(200, reply.status(), reply.body().toString());
+        return reply;
+    }
+
+    private static String carrierEvent(String eventId, String orderId, String shipmentId, String step) {
+        return """
+                {"id": "%s", "orderId": "%s", "shipmentId": "%s", "step": "%s", "carrier": "UPS",
+                 "trackingNumber": "1Z999AA10123456784"}""".formatted(eventId, orderId, shipmentId, step);
+    }
+
+    private String shipmentStep(String orderId, String shipmentId) {
+        return (String) api.get("/api/ops/orders/" + orderId + "/shipments/" + shipmentId, ops).body().get("step");
     }
 }
