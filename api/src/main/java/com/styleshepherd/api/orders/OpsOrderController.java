@@ -183,7 +183,7 @@ class OpsOrderController {
 
     private OrderState change(OrderRecord order, Function<OrderWorkflow, OrderState> update) {
         try {
-            return workflows.update(order.id(), update);
+            return workflows.update(order.id(), order.createdAt(), update);
         } catch (OrderWorkflows.NoOrderWorkflow closed) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "The order is " + order.status()
                     + ": it takes no more changes");

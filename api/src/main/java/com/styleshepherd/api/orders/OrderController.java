@@ -93,7 +93,8 @@ class OrderController {
             return OrderResponse.of(order);
         }
         try {
-            workflows.update(orderId, workflow -> workflow.cancel(new OrderRequests.Cancel("by the shopper")));
+            workflows.update(orderId, order.createdAt(),
+                    workflow -> workflow.cancel(new OrderRequests.Cancel("by the shopper")));
         } catch (OrderWorkflows.NoOrderWorkflow closed) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "The order is " + order.status()
                     + ": it can no longer be cancelled");

@@ -6,6 +6,7 @@ import com.styleshepherd.workflows.order.OrderWorkflow;
 import com.styleshepherd.workflows.order.ShipmentReport;
 import com.styleshepherd.workflows.order.ShipmentState;
 import com.styleshepherd.workflows.order.ShipmentWorkflow;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.temporal.client.WorkflowClient;
@@ -13,6 +14,8 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -28,6 +31,8 @@ public class OrderWorkflows {
 
     /** A refusal of the input starts with the field it is about: {@code quantity: the line holds 1 unit(s)}. */
     private static final Pattern FIELD = Pattern.compile("^([a-zA-Z]+): (.*)$", Pattern.DOTALL);
+
+    private static final Duration WAIT_FOR_NEW_ORDER = Duration.ofSeconds(10);
 
     private final WorkflowClient client;
 
@@ -54,17 +59,44 @@ public class OrderWorkflows {
     }
 
     /**
-     * Sends an update to the order's workflow and answers its result.
+     * Sends an update to the order's workflow and answers its result. The checkout marks itself COMPLETED with
+     * the order, a moment before it starts the order's workflow: for an order placed in the last minute, a
+     * workflow not there yet is waited for (a few seconds), not taken for one that will never come.
      *
+     * @param placedAt when the order was placed; null when it certainly has its workflow, or never will
      * @throws NoOrderWorkflow when the order has no running workflow (closed, or placed before orders had one)
      */
-    public OrderState update(UUID orderId, Function<OrderWorkflow, OrderState> change) {
+    public OrderState update(UUID orderId, @Nullable Instant placedAt, Function<OrderWorkflow, OrderState> change) {
+        String workflowId = OrderWorkflow.workflowId(orderId);
+        long deadline = System.nanoTime() + WAIT_FOR_NEW_ORDER.toNanos();
+        while (true) {
+            try {
+                return change.apply(client.newWorkflowStub(OrderWorkflow.class, workflowId));
+            } catch (WorkflowUpdateException refused) {
+                throw problem(refused);
+            } catch (WorkflowNotFoundException missing) {
+                boolean justPlaced = placedAt != null
+                        && placedAt.isAfter(Instant.now().minus(Duration.ofMinutes(1)));
+                if (!justPlaced || System.nanoTime() > deadline || everStarted(workflowId)) {
+                    throw new NoOrderWorkflow(orderId);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new NoOrderWorkflow(orderId);
+                }
+            }
+        }
+    }
+
+    /** Whether the workflow exists, running or closed (describe finds closed ones too). */
+    private boolean everStarted(String workflowId) {
         try {
-            return change.apply(client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.workflowId(orderId)));
-        } catch (WorkflowUpdateException refused) {
-            throw problem(refused);
-        } catch (WorkflowNotFoundException closed) {
-            throw new NoOrderWorkflow(orderId);
+            client.newUntypedWorkflowStub(workflowId).describe();
+            return true;
+        } catch (WorkflowNotFoundException never) {
+            return false;
         }
     }
 

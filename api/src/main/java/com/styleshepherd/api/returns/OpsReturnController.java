@@ -58,7 +58,7 @@ class OpsReturnController {
         ReturnRecord requested = returns.find(returnId)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No return " + returnId));
         try {
-            workflows.update(requested.orderId(), workflow -> workflow.receiveReturn(
+            workflows.update(requested.orderId(), null, workflow -> workflow.receiveReturn(
                     new OrderRequests.ReturnReceipt(returnId, ReturnCondition.valueOf(command.condition()))));
         } catch (OrderWorkflows.NoOrderWorkflow none) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "Return " + returnId + " belongs to an order that takes"

@@ -91,9 +91,10 @@ class ReturnController {
         ReturnRecord recorded;
         try {
             // The order's workflow judges it (delivered, within the return window, once per line) and records it.
-            workflows.update(order.id(), workflow -> workflow.requestReturn(new OrderRequests.ReturnRequest(returnId,
-                    line.id(), command.quantity() == null ? line.quantity() : command.quantity(), command.reason(),
-                    command.comment())));
+            workflows.update(order.id(), order.createdAt(), workflow -> workflow.requestReturn(
+                    new OrderRequests.ReturnRequest(returnId, line.id(),
+                            command.quantity() == null ? line.quantity() : command.quantity(), command.reason(),
+                            command.comment())));
             recorded = returns.find(returnId).orElseThrow();
         } catch (OrderWorkflows.NoOrderWorkflow none) {
             recorded = legacy(shopper, command, order);
