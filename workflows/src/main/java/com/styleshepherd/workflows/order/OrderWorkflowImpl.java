@@ -393,7 +393,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         } finally {
             refundsRunning = refundsRunning.subtract(amount);
         }
-        if (paymentStatus == OrderPaymentStatus.REFUNDED && !cancelling) {
+        // Refunded in full before anything shipped: nothing is left to do. After that the order keeps its
+        // fulfilment status (the payment status says REFUNDED), so its lines and returns stay with the delivered
+        // orders that the returns analytics and the models learn from.
+        if (paymentStatus == OrderPaymentStatus.REFUNDED && !cancelling && status == OrderStatus.PLACED) {
             setStatus(OrderStatus.REFUNDED);
         } else {
             record();

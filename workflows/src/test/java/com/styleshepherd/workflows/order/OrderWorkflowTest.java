@@ -230,6 +230,24 @@ class OrderWorkflowTest {
     }
 
     @Test
+    void aDeliveredOrderReturnedWhollyIsRefundedInFullAndStaysDeliveredUntilItsWindowCloses() {
+        OrderWorkflow order = delivered();
+        UUID dress = UUID.randomUUID();
+        UUID socks = UUID.randomUUID();
+        order.requestReturn(new OrderRequests.ReturnRequest(dress, DRESS, 1, "TOO_LARGE", null));
+        order.requestReturn(new OrderRequests.ReturnRequest(socks, SOCKS, 2, "TOO_LARGE", null));
+
+        order.receiveReturn(new OrderRequests.ReturnReceipt(dress, ReturnCondition.RESELLABLE));
+        OrderState all = order.receiveReturn(new OrderRequests.ReturnReceipt(socks, ReturnCondition.RESELLABLE));
+
+        assertEquals(OrderPaymentStatus.REFUNDED, all.paymentStatus());
+        assertEquals(OrderStatus.DELIVERED, all.status(), "its returns stay with the delivered orders");
+        assertEquals(0, CAPTURED.compareTo(shop.refunded()));
+        env.sleep(POLICY.returnWindow().plusMinutes(1));
+        assertEquals(OrderStatus.COMPLETED, result().status());
+    }
+
+    @Test
     void theReturnWindowClosesOnTimeAndTheOrderCompletes() {
         OrderWorkflow order = delivered();
         UUID line = DRESS;
