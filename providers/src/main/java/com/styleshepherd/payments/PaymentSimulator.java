@@ -8,6 +8,7 @@ import com.styleshepherd.workflows.checkout.PaymentAttempt;
 import com.styleshepherd.workflows.checkout.PaymentCharge;
 import com.styleshepherd.workflows.checkout.PaymentStatus;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -63,7 +64,15 @@ public class PaymentSimulator implements PaymentGateway {
     private final StripeSettings settings;
     private final JsonMapper json;
 
-    PaymentSimulator(ValkeyStores stores, StripeSettings settings, JsonMapper json) {
+    /**
+     * How long a refund's answer takes after the refund was made (default none): crash tests kill a worker in
+     * that moment, when the provider has refunded and the worker has not heard.
+     */
+    private final Duration refundAnswerDelay;
+
+    PaymentSimulator(ValkeyStores stores, StripeSettings settings, JsonMapper json,
+            @Value("${styleshepherd.payment-simulator.refund-answer-delay:0s}") Duration refundAnswerDelay) {
+        this.refundAnswerDelay = refundAnswerDelay;
         this.intents = stores.store("payment-simulator", SimulatedIntent.class, Duration.ofDays(7));
         this.refundsByKey = stores.store("payment-simulator-refund", SimulatedRefund.class, Duration.ofDays(7));
         this.refundsByIntent = stores.store("payment-simulator-refunds", SimulatedRefunds.class, Duration.ofDays(7));
@@ -146,7 +155,20 @@ public class PaymentSimulator implements PaymentGateway {
      * process's stand-in, not a shared service.
      */
     @Override
-    public synchronized ProviderRefund refundAmount(String paymentIntentId, java.math.BigDecimal amount,
+    public ProviderRefund refundAmount(String paymentIntentId, java.math.BigDecimal amount, String currency,
+            String idempotencyKey) {
+        ProviderRefund made = makeRefund(paymentIntentId, amount, currency, idempotencyKey);
+        if (!refundAnswerDelay.isZero()) {
+            try {
+                Thread.sleep(refundAnswerDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return made;
+    }
+
+    private synchronized ProviderRefund makeRefund(String paymentIntentId, java.math.BigDecimal amount,
             String currency, String idempotencyKey) {
         Optional<SimulatedRefund> made = refundsByKey.get(idempotencyKey);
         if (made.isPresent()) {
