@@ -8,7 +8,6 @@ import com.styleshepherd.store.checkout.OrderBook;
 import com.styleshepherd.store.checkout.OrderRecord;
 import com.styleshepherd.workflows.order.OrderRequests;
 import com.styleshepherd.workflows.order.OrderState;
-import com.styleshepherd.workflows.order.OrderWorkflow;
 import com.styleshepherd.workflows.order.ShipmentReport;
 import com.styleshepherd.workflows.order.ShipmentStep;
 import io.micronaut.core.annotation.Nullable;
@@ -39,7 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,12 +99,15 @@ class OpsOrderController {
         UUID shipmentId = idempotencyKey == null ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes(("shipment/" + orderId + "/" + checkedKey(idempotencyKey))
                         .getBytes(StandardCharsets.UTF_8));
-        OrderState state = workflows.state(orderId).filter(known -> known.shipments().stream()
-                        .anyMatch(shipment -> shipment.shipmentId().equals(shipmentId)))
-                .orElseGet(() -> change(order, workflow -> workflow.createShipment(
-                        new OrderRequests.NewShipment(shipmentId, command.lineIds()))));
-        OrderState.Shipment shipment = state.shipments().stream()
-                .filter(candidate -> candidate.shipmentId().equals(shipmentId)).findFirst().orElseThrow();
+        Optional<OrderState> known = workflows.state(orderId).filter(state -> state.shipments().stream()
+                .anyMatch(shipment -> shipment.shipmentId().equals(shipmentId)));
+        Optional<OrderState> state = known.isPresent() ? known
+                : change(order, "createShipment", new OrderRequests.NewShipment(shipmentId, command.lineIds()));
+        // Accepted but not answered in time (the workflow is busy): it is requested all the same.
+        OrderState.Shipment shipment = state.flatMap(now -> now.shipments().stream()
+                        .filter(candidate -> candidate.shipmentId().equals(shipmentId)).findFirst())
+                .orElse(new OrderState.Shipment(shipmentId, command.lineIds() == null ? List.of() : command.lineIds(),
+                        ShipmentStep.REQUESTED));
         LOG.info("Shipment {} of order {} requested for lines {} (by userId={})", shipmentId, orderId,
                 shipment.lineIds(), ops.getName());
         return HttpResponse.created(new ShipmentResponse(shipmentId, orderId, shipment.lineIds(),
@@ -142,16 +144,19 @@ class OpsOrderController {
 
     /**
      * Refunds part (or the rest) of what the order's payment took, through the payment provider: 200 with the
-     * order. The {@code Idempotency-Key} is the refund's: the same key again refunds nothing more. 422 naming
+     * order, or 202 while the provider has not answered yet (the order shows the refund once made). The
+     * {@code Idempotency-Key} is the refund's: the same key again refunds nothing more. 422 naming
      * {@code amount} when it is more than is left to refund.
      */
     @Post("/{orderId}/refunds")
     @Operation(operationId = "refundOrder")
+    @ApiResponse(responseCode = "200", description = "The order, refunded", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "202", description = "The refund is under way", useReturnTypeSchema = true)
     @Problems.Body
     @Problems.NotFound
     @Problems.Conflict
     @Problems.Unprocessable
-    OpsOrderResponse refund(Principal ops, @PathVariable UUID orderId,
+    HttpResponse<OpsOrderResponse> refund(Principal ops, @PathVariable UUID orderId,
             @Parameter(description = "a key of the caller's choosing, new for each refund; the same key again "
                     + "refunds nothing more", schema = @Schema(pattern = "^[A-Za-z0-9._:-]{8,200}$"))
             @Header(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -159,14 +164,18 @@ class OpsOrderController {
         String key = checkedKey(idempotencyKey);
         OrderRecord order = existing(orderId);
         String providerKey = "refund-" + orderId + "-ops-" + key;
-        OrderState state = workflows.state(orderId).filter(known -> known.refunds().stream()
-                        .anyMatch(refund -> refund.idempotencyKey().equals(providerKey)))
-                .orElseGet(() -> change(order, workflow -> workflow.refund(
-                        new OrderRequests.Refund(key, new BigDecimal(command.amount()), command.reason()))));
+        Optional<OrderState> made = workflows.state(orderId).filter(known -> known.refunds().stream()
+                .anyMatch(refund -> refund.idempotencyKey().equals(providerKey)));
+        if (made.isPresent()) {
+            return HttpResponse.ok(OpsOrderResponse.of(made.get()));
+        }
+        Optional<OrderState> refunded = change(order, "refund",
+                new OrderRequests.Refund(key, new BigDecimal(command.amount()), command.reason()));
         forget(order);
-        LOG.info("Order {} refunded {} {} (key {}, by userId={})", orderId, command.amount(), state.currency(), key,
-                ops.getName());
-        return OpsOrderResponse.of(state);
+        LOG.info("Order {} refunded {} (key {}, by userId={}){}", orderId, command.amount(), key, ops.getName(),
+                refunded.isPresent() ? "" : ": under way");
+        return refunded.map(state -> HttpResponse.ok(OpsOrderResponse.of(state)))
+                .orElseGet(() -> HttpResponse.accepted().body(OpsOrderResponse.of(workflows.state(orderId).orElseThrow())));
     }
 
     /** The shopper's cached reads mention their orders. */
@@ -181,9 +190,9 @@ class OpsOrderController {
                 "No order " + orderId));
     }
 
-    private OrderState change(OrderRecord order, Function<OrderWorkflow, OrderState> update) {
+    private Optional<OrderState> change(OrderRecord order, String update, Object argument) {
         try {
-            return workflows.update(order.id(), order.createdAt(), update);
+            return workflows.update(order.id(), order.createdAt(), update, argument);
         } catch (OrderWorkflows.NoOrderWorkflow closed) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "The order is " + order.status()
                     + ": it takes no more changes");

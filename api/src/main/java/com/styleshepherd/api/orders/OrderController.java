@@ -9,6 +9,7 @@ import com.styleshepherd.store.checkout.OrderRecord;
 import com.styleshepherd.workflows.order.OrderRequests;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -23,6 +24,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -78,23 +80,27 @@ class OrderController {
 
     /**
      * Cancels one of the caller's orders before it ships: its stock goes back and its payment is refunded in
-     * full, once (asking again answers the cancelled order). 409 once it has shipped, saying so: a delivered
-     * order is returned instead ({@code POST /api/returns}).
+     * full, once (asking again answers the cancelled order). 202 when the refund is still under way (the order
+     * shows it once made). 409 once it has shipped, saying so: a delivered order is returned instead
+     * ({@code POST /api/returns}).
      */
     @Post("/{orderId}/cancel")
     @Operation(operationId = "cancelOrder")
+    @ApiResponse(responseCode = "200", description = "The order, cancelled and refunded", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "202", description = "Cancelled; the refund is still under way", useReturnTypeSchema = true)
     @Problems.BadRequest
     @Problems.NotFound
     @Problems.Conflict
-    OrderResponse cancel(Principal shopper, @PathVariable UUID orderId) {
+    HttpResponse<OrderResponse> cancel(Principal shopper, @PathVariable UUID orderId) {
         OrderRecord order = orders.findForUser(orderId, shopper.getName())
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No order " + orderId));
         if (order.status().equals("CANCELLED")) {
-            return OrderResponse.of(order);
+            return HttpResponse.ok(OrderResponse.of(order));
         }
+        boolean done;
         try {
-            workflows.update(orderId, order.createdAt(),
-                    workflow -> workflow.cancel(new OrderRequests.Cancel("by the shopper")));
+            done = workflows.update(orderId, order.createdAt(), "cancel", new OrderRequests.Cancel("by the shopper"))
+                    .isPresent();
         } catch (OrderWorkflows.NoOrderWorkflow closed) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "The order is " + order.status()
                     + ": it can no longer be cancelled");
@@ -102,14 +108,15 @@ class OrderController {
             // A cancel that crossed another one: the order is cancelled all the same.
             OrderRecord now = orders.findForUser(orderId, shopper.getName()).orElseThrow();
             if (now.status().equals("CANCELLED")) {
-                return OrderResponse.of(now);
+                return HttpResponse.ok(OrderResponse.of(now));
             }
             throw refused;
         }
         cache.invalidateShopper(shopper.getName());
         OrderRecord cancelled = orders.findForUser(orderId, shopper.getName()).orElseThrow();
-        LOG.info("Order cancelled userId={} orderId={} refunded={} {}", shopper.getName(), orderId,
-                cancelled.refundedAmount(), cancelled.currency());
-        return OrderResponse.of(cancelled);
+        LOG.info("Order cancelled userId={} orderId={} refunded={} {}{}", shopper.getName(), orderId,
+                cancelled.refundedAmount(), cancelled.currency(), done ? "" : " (refund under way)");
+        return done ? HttpResponse.ok(OrderResponse.of(cancelled))
+                : HttpResponse.<OrderResponse>accepted().body(OrderResponse.of(cancelled));
     }
 }

@@ -6,19 +6,25 @@ import com.styleshepherd.workflows.order.OrderWorkflow;
 import com.styleshepherd.workflows.order.ShipmentReport;
 import com.styleshepherd.workflows.order.ShipmentState;
 import com.styleshepherd.workflows.order.ShipmentWorkflow;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,9 +41,12 @@ public class OrderWorkflows {
     private static final Duration WAIT_FOR_NEW_ORDER = Duration.ofSeconds(10);
 
     private final WorkflowClient client;
+    private final Duration answerWithin;
 
-    OrderWorkflows(WorkflowClient client) {
+    OrderWorkflows(WorkflowClient client,
+            @Value("${styleshepherd.orders.answer-within:20s}") Duration answerWithin) {
         this.client = client;
+        this.answerWithin = answerWithin;
     }
 
     /** The order as its workflow holds it; empty for an order without one (placed before orders had one). */
@@ -59,19 +68,29 @@ public class OrderWorkflows {
     }
 
     /**
-     * Sends an update to the order's workflow and answers its result. The checkout marks itself COMPLETED with
-     * the order, a moment before it starts the order's workflow: for an order placed in the last minute, a
-     * workflow not there yet is waited for (a few seconds), not taken for one that will never come.
+     * Sends an update to the order's workflow: refused (a problem) or accepted. An accepted change answers its
+     * result when it completes within {@code styleshepherd.orders.answer-within} (default 20 s); one still
+     * running then (a refund while the payment provider is down: its activity retries until it answers) comes
+     * back empty, and the caller answers 202: the order will show it.
+     *
+     * <p>The checkout marks itself COMPLETED with the order, a moment before it starts the order's workflow: for
+     * an order placed in the last minute, a workflow not there yet is waited for (a few seconds), not taken for
+     * one that will never come.
      *
      * @param placedAt when the order was placed; null when it certainly has its workflow, or never will
+     * @param updateName the {@link OrderWorkflow} update: {@code cancel}, {@code createShipment},
+     *     {@code requestReturn}, {@code receiveReturn}, {@code refund}
      * @throws NoOrderWorkflow when the order has no running workflow (closed, or placed before orders had one)
      */
-    public OrderState update(UUID orderId, @Nullable Instant placedAt, Function<OrderWorkflow, OrderState> change) {
+    public Optional<OrderState> update(UUID orderId, @Nullable Instant placedAt, String updateName, Object argument) {
         String workflowId = OrderWorkflow.workflowId(orderId);
         long deadline = System.nanoTime() + WAIT_FOR_NEW_ORDER.toNanos();
         while (true) {
+            WorkflowUpdateHandle<OrderState> accepted;
             try {
-                return change.apply(client.newWorkflowStub(OrderWorkflow.class, workflowId));
+                accepted = client.newUntypedWorkflowStub(workflowId).startUpdate(
+                        UpdateOptions.newBuilder(OrderState.class).setUpdateName(updateName)
+                                .setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(), argument);
             } catch (WorkflowUpdateException refused) {
                 throw problem(refused);
             } catch (WorkflowNotFoundException missing) {
@@ -80,13 +99,30 @@ public class OrderWorkflows {
                 if (!justPlaced || System.nanoTime() > deadline || everStarted(workflowId)) {
                     throw new NoOrderWorkflow(orderId);
                 }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new NoOrderWorkflow(orderId);
-                }
+                pause();
+                continue;
             }
+            try {
+                return Optional.of(accepted.getResultAsync().get(answerWithin.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (TimeoutException stillRunning) {
+                return Optional.empty();
+            } catch (ExecutionException failed) {
+                if (failed.getCause() instanceof WorkflowUpdateException refused) {
+                    throw problem(refused);
+                }
+                throw failed.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(failed);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -91,11 +91,11 @@ class ReturnController {
         ReturnRecord recorded;
         try {
             // The order's workflow judges it (delivered, within the return window, once per line) and records it.
-            workflows.update(order.id(), order.createdAt(), workflow -> workflow.requestReturn(
-                    new OrderRequests.ReturnRequest(returnId, line.id(),
-                            command.quantity() == null ? line.quantity() : command.quantity(), command.reason(),
-                            command.comment())));
-            recorded = returns.find(returnId).orElseThrow();
+            workflows.update(order.id(), order.createdAt(), "requestReturn", new OrderRequests.ReturnRequest(returnId,
+                    line.id(), command.quantity() == null ? line.quantity() : command.quantity(), command.reason(),
+                    command.comment()));
+            recorded = returns.find(returnId).orElseThrow(() -> new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The return is accepted but not recorded yet: GET /api/returns shows it in a moment"));
         } catch (OrderWorkflows.NoOrderWorkflow none) {
             recorded = legacy(shopper, command, order);
         }
