@@ -86,6 +86,11 @@ public class OrderActivitiesImpl implements OrderActivities {
     }
 
     @Override
+    public void recordRefundFailed(UUID orderId, String idempotencyKey, String reason) {
+        orders.refundFailedLater(orderId, idempotencyKey, reason);
+    }
+
+    @Override
     public void recordReturn(UUID orderId, String shopperId, OrderRequests.ReturnRequest request) {
         orders.recordReturn(orderId, shopperId, request);
     }

@@ -1,13 +1,16 @@
 package com.styleshepherd.api.checkout;
 
+import com.styleshepherd.api.orders.OrderWorkflows;
 import com.styleshepherd.payments.InvalidWebhookException;
 import com.styleshepherd.payments.PaymentWebhookEvent;
 import com.styleshepherd.payments.StripeWebhooks;
 import com.styleshepherd.store.checkout.CheckoutStore;
 import com.styleshepherd.store.checkout.PaymentLedger;
 import com.styleshepherd.store.checkout.PaymentRecord;
+import com.styleshepherd.store.orders.OrderLifecycle;
 import com.styleshepherd.store.payments.WebhookInbox;
 import com.styleshepherd.workflows.checkout.PaymentEvent;
+import com.styleshepherd.workflows.order.OrderRequests;
 import io.temporal.client.WorkflowNotFoundException;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -29,14 +32,18 @@ class PaymentWebhookHandler {
     private final PaymentLedger payments;
     private final CheckoutStore checkouts;
     private final CheckoutWorkflows workflows;
+    private final OrderLifecycle refunds;
+    private final OrderWorkflows orders;
 
     PaymentWebhookHandler(StripeWebhooks webhooks, WebhookInbox inbox, PaymentLedger payments,
-            CheckoutStore checkouts, CheckoutWorkflows workflows) {
+            CheckoutStore checkouts, CheckoutWorkflows workflows, OrderLifecycle refunds, OrderWorkflows orders) {
         this.webhooks = webhooks;
         this.inbox = inbox;
         this.payments = payments;
         this.checkouts = checkouts;
         this.workflows = workflows;
+        this.refunds = refunds;
+        this.orders = orders;
     }
 
     /** Throws {@link InvalidWebhookException} when the signature does not verify. */
@@ -54,9 +61,7 @@ class PaymentWebhookHandler {
             return Outcome.DUPLICATE;
         }
         if (event.refund() != null && event.refund().failed()) {
-            // A refund the provider accepted and later failed: the order says REFUNDED while the money is not back.
-            LOG.error("Stripe refund {} of {} {} ({}): ops must refund it by hand (event {})", event.refund().refundId(),
-                    event.paymentIntentId(), event.refund().status(), event.refund().failureReason(), event.eventId());
+            refundFailed(event);
         }
         Optional<String> workflowId = workflowOf(event);
         if (workflowId.isEmpty()) {
@@ -73,6 +78,19 @@ class PaymentWebhookHandler {
         inbox.markProcessed(event.eventId());
         LOG.info("Stripe event {} ({}) signalled to workflowId={}", event.eventId(), event.type(), workflowId.get());
         return Outcome.PROCESSED;
+    }
+
+    /**
+     * A refund the provider accepted and later failed: its order takes it off what was refunded and says
+     * REFUND_FAILED, for ops to pay it back another way.
+     */
+    private void refundFailed(PaymentWebhookEvent event) {
+        PaymentWebhookEvent.RefundUpdate refund = event.refund();
+        LOG.error("Stripe refund {} of {} {} ({}) (event {})", refund.refundId(), event.paymentIntentId(),
+                refund.status(), refund.failureReason(), event.eventId());
+        refunds.findByProviderRefundId(refund.refundId()).ifPresent(owner -> orders.refundFailed(owner.orderId(),
+                new OrderRequests.RefundFailed(owner.idempotencyKey(),
+                        refund.failureReason() == null ? refund.status() : refund.failureReason())));
     }
 
     /** Our own payments table first; the intent's metadata when the webhook outran the ledger. */

@@ -2,6 +2,7 @@ package com.styleshepherd.api.orders;
 
 import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.workflows.order.OrderState;
+import com.styleshepherd.workflows.order.OrderRequests;
 import com.styleshepherd.workflows.order.OrderWorkflow;
 import com.styleshepherd.workflows.order.ShipmentReport;
 import com.styleshepherd.workflows.order.ShipmentState;
@@ -123,6 +124,16 @@ public class OrderWorkflows {
             Thread.sleep(100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Tells the order that a refund it made failed at the provider; false when the order takes no more signals. */
+    public boolean refundFailed(UUID orderId, OrderRequests.RefundFailed failed) {
+        try {
+            client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.workflowId(orderId)).refundFailed(failed);
+            return true;
+        } catch (WorkflowNotFoundException closed) {
+            return false;
         }
     }
 

@@ -275,6 +275,32 @@ class OrderLifecycleApiTest implements RealInfrastructure {
         assertEquals("SHIPPED", shipmentStep(orderId, shipmentId));
     }
 
+    @Test
+    void aRefundThatStripeFailsLaterIsTakenOffTheOrderAndTheOrderSaysSo() throws Exception {
+        Map<String, Object> order = order(new long[][] {{fixtures.dress(5), 1}});
+        String orderId = (String) order.get("orderId");
+        assertEquals(200, api.post("/api/ops/orders/" + orderId + "/refunds", ops, Map.of("amount", "20.00",
+                "reason", "GOODWILL"), Map.of("Idempotency-Key", newKey())).status());
+        ProviderRefund made = refundsAtTheProvider(orderId).getFirst();
+        String payload = """
+                {"id":"evt_%s","object":"event","type":"refund.updated","data":{"object":{"id":"%s",\
+                "object":"refund","amount":2000,"currency":"usd","payment_intent":"pi_x","status":"failed",\
+                "failure_reason":"expired_or_canceled_card","metadata":{}}}}""".formatted(UUID.randomUUID(), made.id());
+
+        Reply webhook = api.post("/api/webhooks/stripe", null, payload, Map.of("Stripe-Signature",
+                com.stripe.net.Webhook.Signature.generateSignatureHeader(payload, "whsec_test_only_secret")));
+
+        assertEquals(200, webhook.status(), webhook.body().toString());
+        Reply after = fixtures.awaitOrder(orderId, shopper, "PLACED");
+        for (int i = 0; i < 100 && !"REFUND_FAILED".equals(after.body().get("paymentStatus")); i++) {
+            Thread.sleep(50);
+            after = api.get("/api/orders/" + orderId, shopper);
+        }
+        assertEquals("REFUND_FAILED", after.body().get("paymentStatus"));
+        assertEquals("0.00", after.body().get("refundedAmount"));
+        assertEquals("0.00", opsView(orderId).get("refunded"));
+    }
+
     private Reply carrier(String payload) {
         Reply reply = api.post("/api/webhooks/carrier", null, payload,
                 Map.of("Carrier-Signature", carrierWebhooks.signatureHeader(payload)));

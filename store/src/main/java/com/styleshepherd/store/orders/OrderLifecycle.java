@@ -8,6 +8,7 @@ import com.styleshepherd.workflows.order.OrderSnapshot;
 import com.styleshepherd.workflows.order.OrderState;
 import com.styleshepherd.workflows.order.OrderStatus;
 import com.styleshepherd.workflows.order.RestockLine;
+import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -97,6 +98,27 @@ public class OrderLifecycle {
     @Transactional
     public void refundFailed(OrderRefund refund, String message) {
         repository.fail(refund.idempotencyKey(), message);
+    }
+
+    /** A refund that had succeeded failed at the provider: FAILED, its amount taken off the order's, once. */
+    @Transactional
+    public void refundFailedLater(UUID orderId, String idempotencyKey, String message) {
+        repository.lockCaptured(orderId);
+        Optional<OrderLifecycleRepository.RefundRow> refund = repository.findRefund(idempotencyKey);
+        if (refund.isPresent() && repository.failAfterSuccess(idempotencyKey, message) == 1) {
+            repository.addRefunded(orderId, refund.get().amount().negate());
+        }
+    }
+
+    /** The order and idempotency key of the refund the provider calls {@code providerRefundId}. */
+    @ReadOnly
+    public Optional<RefundOwner> findByProviderRefundId(String providerRefundId) {
+        return repository.findByProviderRefundId(providerRefundId)
+                .map(row -> new RefundOwner(row.orderId(), row.idempotencyKey()));
+    }
+
+    /** Which order a provider's refund belongs to, under which key. */
+    public record RefundOwner(UUID orderId, String idempotencyKey) {
     }
 
     @Transactional

@@ -105,6 +105,16 @@ interface OrderLifecycleRepository extends GenericRepository<OrderLifecycleRepos
     @Query("UPDATE orders SET refunded_amount = refunded_amount + :amount, updated_at = now() WHERE id = :orderId")
     int addRefunded(UUID orderId, BigDecimal amount);
 
+    /** 1 when a refund that had succeeded is FAILED now (so its amount is taken off once). */
+    @Query("""
+            UPDATE order_refunds SET status = 'FAILED', failure_message = :message, updated_at = now()
+            WHERE idempotency_key = :idempotencyKey AND status = 'SUCCEEDED'
+            """)
+    int failAfterSuccess(String idempotencyKey, String message);
+
+    @Query("SELECT * FROM order_refunds WHERE provider_refund_id = :providerRefundId")
+    Optional<RefundRow> findByProviderRefundId(String providerRefundId);
+
     /** Inserts the return the workflow accepted; 0 when it exists already. */
     @Query("""
             INSERT INTO returns (id, order_id, order_line_id, user_id, quantity, reason, comment)

@@ -28,6 +28,12 @@ public interface OrderActivities {
      */
     RefundOutcome refund(OrderRefund refund);
 
+    /**
+     * Records that a refund the provider had made failed later: FAILED, and its amount taken off the order's
+     * refunded amount, once.
+     */
+    void recordRefundFailed(UUID orderId, String idempotencyKey, String reason);
+
     /** Records a return the workflow accepted (the {@code returns} row); a second call changes nothing. */
     void recordReturn(UUID orderId, String shopperId, OrderRequests.ReturnRequest request);
 

@@ -37,6 +37,13 @@ public final class OrderRequests {
     public record Refund(String refundKey, BigDecimal amount, String reason) {
     }
 
+    /**
+     * The payment provider failed a refund it had accepted (Stripe's {@code refund.updated} with status
+     * {@code failed}): the money did not go back.
+     */
+    public record RefundFailed(String idempotencyKey, String reason) {
+    }
+
     /** A shipment moved (its workflow tells the order). */
     public record ShipmentMoved(UUID shipmentId, ShipmentStep step) {
     }

@@ -62,6 +62,10 @@ public interface OrderWorkflow {
     @UpdateValidatorMethod(updateName = "refund")
     void validateRefund(OrderRequests.Refund refund);
 
+    /** From the payment provider's webhook: a refund it had accepted failed later. */
+    @SignalMethod
+    void refundFailed(OrderRequests.RefundFailed failed);
+
     /** From a {@link ShipmentWorkflow} of this order: it moved. */
     @SignalMethod
     void shipmentMoved(OrderRequests.ShipmentMoved moved);

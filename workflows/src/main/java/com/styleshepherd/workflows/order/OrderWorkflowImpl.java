@@ -403,6 +403,25 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         }
     }
 
+    @Override
+    public void refundFailed(OrderRequests.RefundFailed failed) {
+        Workflow.await(this::opened);
+        for (int i = 0; i < refunds.size(); i++) {
+            OrderState.Refund refund = refunds.get(i);
+            if (refund.idempotencyKey().equals(failed.idempotencyKey()) && refund.status().equals("SUCCEEDED")) {
+                refunds.set(i, new OrderState.Refund(refund.idempotencyKey(), refund.amount(), refund.reason(),
+                        "FAILED"));
+                refunded = refunded.subtract(refund.amount());
+                paymentStatus = OrderPaymentStatus.REFUND_FAILED;
+                LOG.error("Refund {} of order {} failed at the provider: {}", refund.idempotencyKey(),
+                        start.orderId(), failed.reason());
+                activities.recordRefundFailed(start.orderId(), refund.idempotencyKey(), failed.reason());
+                record();
+                return;
+            }
+        }
+    }
+
     // ---- state -------------------------------------------------------------------------------------
 
     private OrderLine line(UUID lineId) {

@@ -70,6 +70,11 @@ class FakeOrderActivities implements OrderActivities {
     }
 
     @Override
+    public void recordRefundFailed(UUID orderId, String idempotencyKey, String reason) {
+        refundsByKey.remove(idempotencyKey);
+    }
+
+    @Override
     public void recordReturn(UUID orderId, String shopperId, OrderRequests.ReturnRequest request) {
         returnRows.put(request.returnId(), new OrderState.Return(request.returnId(), request.lineId(),
                 request.quantity(), ReturnStatus.REQUESTED, null, null));

@@ -332,6 +332,20 @@ class OrderWorkflowTest {
     }
 
     @Test
+    void aRefundThatFailsAtTheProviderLaterIsTakenOffTheRefundedAmount() {
+        OrderWorkflow order = placed();
+        order.refund(new OrderRequests.Refund("k-3", new BigDecimal("10.00"), "GOODWILL"));
+
+        order.refundFailed(new OrderRequests.RefundFailed("refund-" + orderId + "-ops-k-3", "expired_or_canceled_card"));
+        order.refundFailed(new OrderRequests.RefundFailed("refund-" + orderId + "-ops-k-3", "expired_or_canceled_card"));
+
+        OrderState after = order.state();
+        assertEquals(0, BigDecimal.ZERO.compareTo(after.refunded()), "taken off once");
+        assertEquals(OrderPaymentStatus.REFUND_FAILED, after.paymentStatus());
+        assertEquals("FAILED", after.refunds().getFirst().status());
+    }
+
+    @Test
     void theSameOpsRefundKeyTwiceIsOneRefund() {
         OrderWorkflow order = placed();
         order.refund(new OrderRequests.Refund("k-1", new BigDecimal("10.00"), "GOODWILL"));
