@@ -101,7 +101,7 @@ public class OrderActivitiesImpl implements OrderActivities {
     }
 
     @Override
-    public void recordShipment(UUID orderId, OrderState.Shipment shipment) {
-        orders.recordShipment(orderId, shipment);
+    public void recordShipment(UUID orderId, OrderState.Shipment shipment, String carrier, String trackingNumber) {
+        orders.recordShipment(orderId, shipment, carrier, trackingNumber);
     }
 }

@@ -269,6 +269,15 @@ class OrderLifecycleApiTest implements RealInfrastructure {
         assertEquals("DUPLICATE", carrier(shipped).body().get("outcome"), "a redelivered event changes nothing");
         assertEquals("SHIPPED", shipmentStep(orderId, shipmentId));
         assertEquals("UPS", api.get("/api/ops/orders/" + orderId + "/shipments/" + shipmentId, ops).body().get("carrier"));
+        assertEquals("SHIPPED UPS 1Z999AA10123456784", fixtures.read(jdbc -> jdbc.prepareStatement(
+                "SELECT status || ' ' || carrier || ' ' || tracking_number FROM shipments WHERE id = CAST(? AS uuid)",
+                statement -> {
+                    statement.setString(1, shipmentId);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        rows.next();
+                        return rows.getString(1);
+                    }
+                })), "the shipments row says what the shipment's workflow says");
         fixtures.awaitOrder(orderId, shopper, "SHIPPED");
         assertEquals("REFUSED", carrier(carrierEvent("evt_" + UUID.randomUUID(), orderId, shipmentId, "LABEL_CREATED"))
                 .body().get("outcome"), "a step backwards is acknowledged, not applied");

@@ -8,6 +8,7 @@ import com.styleshepherd.workflows.order.OrderSnapshot;
 import com.styleshepherd.workflows.order.OrderState;
 import com.styleshepherd.workflows.order.OrderStatus;
 import com.styleshepherd.workflows.order.RestockLine;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -134,9 +135,10 @@ public class OrderLifecycle {
     }
 
     @Transactional
-    public void recordShipment(UUID orderId, OrderState.Shipment shipment) {
+    public void recordShipment(UUID orderId, OrderState.Shipment shipment, @Nullable String carrier,
+            @Nullable String trackingNumber) {
         repository.upsertShipment(shipment.shipmentId(), orderId, shipment.step().name(),
-                shipment.lineIds().stream().map(UUID::toString).toArray(String[]::new));
+                shipment.lineIds().stream().map(UUID::toString).toArray(String[]::new), carrier, trackingNumber);
     }
 
     private static RefundEntry entry(OrderLifecycleRepository.RefundRow row) {

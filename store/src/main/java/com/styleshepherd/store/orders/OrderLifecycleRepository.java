@@ -133,9 +133,12 @@ interface OrderLifecycleRepository extends GenericRepository<OrderLifecycleRepos
             @Nullable BigDecimal refundAmount);
 
     @Query("""
-            INSERT INTO shipments (id, order_id, status, line_ids)
-            VALUES (:id, :orderId, :status, CAST(:lineIds AS uuid[]))
-            ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, updated_at = now()
+            INSERT INTO shipments (id, order_id, status, line_ids, carrier, tracking_number)
+            VALUES (:id, :orderId, :status, CAST(:lineIds AS uuid[]), :carrier, :trackingNumber)
+            ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status,
+                carrier = COALESCE(EXCLUDED.carrier, shipments.carrier),
+                tracking_number = COALESCE(EXCLUDED.tracking_number, shipments.tracking_number), updated_at = now()
             """)
-    int upsertShipment(UUID id, UUID orderId, String status, String[] lineIds);
+    int upsertShipment(UUID id, UUID orderId, String status, String[] lineIds, @Nullable String carrier,
+            @Nullable String trackingNumber);
 }

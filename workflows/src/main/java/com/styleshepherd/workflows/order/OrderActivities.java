@@ -40,6 +40,9 @@ public interface OrderActivities {
     /** Records a return's receipt and outcome on its row. */
     void recordReturnOutcome(OrderState.Return outcome);
 
-    /** Mirrors a shipment's step on its {@code shipments} row (created on its first step). */
-    void recordShipment(UUID orderId, OrderState.Shipment shipment);
+    /**
+     * Mirrors a shipment's step on its {@code shipments} row (created on its first step), with its carrier and
+     * tracking number once known (null keeps what the row has).
+     */
+    void recordShipment(UUID orderId, OrderState.Shipment shipment, String carrier, String trackingNumber);
 }

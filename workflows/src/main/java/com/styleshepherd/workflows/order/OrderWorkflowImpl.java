@@ -190,7 +190,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         List<UUID> lineIds = request.lineIds().isEmpty() ? List.copyOf(unshippedLines()) : request.lineIds();
         OrderState.Shipment shipment = new OrderState.Shipment(request.shipmentId(), lineIds, ShipmentStep.REQUESTED);
         shipments.put(shipment.shipmentId(), shipment);
-        activities.recordShipment(start.orderId(), shipment);
+        activities.recordShipment(start.orderId(), shipment, null, null);
         ShipmentWorkflow child = Workflow.newChildWorkflowStub(ShipmentWorkflow.class, ChildWorkflowOptions.newBuilder()
                 .setWorkflowId(ShipmentWorkflow.workflowId(start.orderId(), shipment.shipmentId()))
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)

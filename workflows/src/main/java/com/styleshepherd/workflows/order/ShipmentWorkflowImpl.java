@@ -94,7 +94,8 @@ public class ShipmentWorkflowImpl implements ShipmentWorkflow {
         if (report.trackingNumber() != null) {
             trackingNumber = report.trackingNumber();
         }
-        activities.recordShipment(start.orderId(), new OrderState.Shipment(start.shipmentId(), start.lineIds(), step));
+        activities.recordShipment(start.orderId(), new OrderState.Shipment(start.shipmentId(), start.lineIds(), step),
+                carrier, trackingNumber);
         Workflow.newExternalWorkflowStub(OrderWorkflow.class, OrderWorkflow.workflowId(start.orderId()))
                 .shipmentMoved(new OrderRequests.ShipmentMoved(start.shipmentId(), step));
         return state();

@@ -86,7 +86,7 @@ class FakeOrderActivities implements OrderActivities {
     }
 
     @Override
-    public void recordShipment(UUID orderId, OrderState.Shipment shipment) {
+    public void recordShipment(UUID orderId, OrderState.Shipment shipment, String carrier, String trackingNumber) {
         shipmentRows.put(shipment.shipmentId(), shipment.step());
     }
 
