@@ -105,6 +105,9 @@ public class ShipmentWorkflowImpl implements ShipmentWorkflow {
     public void cancel() {
         if (!step.hasLeft() && !step.isFinal()) {
             move(ShipmentStep.CANCELLED);
+            Workflow.await(() -> start != null);
+            activities.recordShipment(start.orderId(), new OrderState.Shipment(start.shipmentId(), start.lineIds(),
+                    step), null, null);
         }
     }
 

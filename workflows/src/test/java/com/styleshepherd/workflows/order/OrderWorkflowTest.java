@@ -137,6 +137,7 @@ class OrderWorkflowTest {
 
         assertEquals(ShipmentStep.CANCELLED, client.newUntypedWorkflowStub(ShipmentWorkflow.workflowId(orderId,
                 shipmentId)).getResult(ShipmentState.class).step());
+        assertEquals(ShipmentStep.CANCELLED, shop.shipmentRows.get(shipmentId), "the row says so too");
     }
 
     @Test
