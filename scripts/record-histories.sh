@@ -6,13 +6,15 @@
 #
 #   scripts/record-histories.sh v5 v3        checkout prefix, conversation prefix
 #   scripts/record-histories.sh v5           the checkout paths only (the conversation did not change)
+#   scripts/record-histories.sh v7 "" v2     checkout prefix, no conversation, order and shipment prefix
 #
-# CheckoutReplayTest and ConversationReplayTest then replay every file against the current code.
+# CheckoutReplayTest, ConversationReplayTest and OrderReplayTest then replay every file against the current code.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 checkout_prefix="${1:?usage: scripts/record-histories.sh <checkout prefix, e.g. v5> [conversation prefix, e.g. v3]}"
 conversation_prefix="${2:-}"
+order_prefix="${3:-}"
 
 JAVA_HOME="$(scripts/pick-jdk.sh)"
 export JAVA_HOME
@@ -34,4 +36,7 @@ record() {
 record com.styleshepherd.workflows.checkout.CheckoutHistories "$checkout_prefix"
 if [ -n "$conversation_prefix" ]; then
     record com.styleshepherd.workflows.conversation.ConversationHistories "$conversation_prefix"
+fi
+if [ -n "$order_prefix" ]; then
+    record com.styleshepherd.workflows.order.OrderHistories "$order_prefix"
 fi

@@ -13,7 +13,7 @@ set -eu
 RETENTION="${TEMPORAL_NAMESPACE_RETENTION:-30d}"
 
 # name=type, as CheckoutSearchAttributes declares them.
-SEARCH_ATTRIBUTES="CheckoutStatus=Keyword ShopperId=Keyword CheckoutTotal=Double CheckoutId=Keyword"
+SEARCH_ATTRIBUTES="CheckoutStatus=Keyword ShopperId=Keyword CheckoutTotal=Double CheckoutId=Keyword OrderId=Keyword OrderStatus=Keyword ShipmentStuck=Bool"
 
 attempts=0
 until temporal operator cluster health --address "$TEMPORAL_ADDRESS" >/dev/null 2>&1; do

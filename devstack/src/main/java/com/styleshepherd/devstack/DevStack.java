@@ -91,6 +91,12 @@ public final class DevStack implements AutoCloseable {
             new SecureRandom().nextBytes(key);
             properties.put("stripe.webhook-secret", "whsec_dev_" + HexFormat.of().formatHex(key));
         }
+        // Carrier webhooks (POST /api/webhooks/carrier) verify with CARRIER_WEBHOOK_SECRET, or a per-process secret.
+        if (isBlank(env.get("CARRIER_WEBHOOK_SECRET"))) {
+            byte[] key = new byte[24];
+            new SecureRandom().nextBytes(key);
+            properties.put("carrier.webhook-secret", "carrier_dev_" + HexFormat.of().formatHex(key));
+        }
         properties.put(EMBEDDED_PROPERTY, started);
         return new DevStack(properties, started, servers);
     }

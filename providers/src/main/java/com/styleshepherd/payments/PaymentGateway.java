@@ -31,4 +31,12 @@ public interface PaymentGateway {
 
     /** Refunds an intent that took money, in full. */
     PaymentAttempt refund(String paymentIntentId, String idempotencyKey);
+
+    /**
+     * Refunds {@code amount} of an intent that took money (part of it, or all that is left). The same key
+     * answers the same refund, never a second one. A refund the provider refuses (more than is left, a
+     * failed refund) is a {@link PaymentProviderException} that is not retryable.
+     */
+    ProviderRefund refundAmount(String paymentIntentId, java.math.BigDecimal amount, String currency,
+            String idempotencyKey);
 }

@@ -8,6 +8,7 @@ import com.styleshepherd.workflows.checkout.PaymentAttempt;
 import com.styleshepherd.workflows.checkout.PaymentCharge;
 import com.styleshepherd.workflows.checkout.PaymentStatus;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -57,11 +58,24 @@ public class PaymentSimulator implements PaymentGateway {
             List.of("pm_card_threedsecure2required", "pm_card_authenticationrequired");
 
     private final ValkeyStore<SimulatedIntent> intents;
+    /** Refunds by idempotency key, and each intent's refunds by intent id. */
+    private final ValkeyStore<SimulatedRefund> refundsByKey;
+    private final ValkeyStore<SimulatedRefunds> refundsByIntent;
     private final StripeSettings settings;
     private final JsonMapper json;
 
-    PaymentSimulator(ValkeyStores stores, StripeSettings settings, JsonMapper json) {
+    /**
+     * How long a refund's answer takes after the refund was made (default none): crash tests kill a worker in
+     * that moment, when the provider has refunded and the worker has not heard.
+     */
+    private final Duration refundAnswerDelay;
+
+    PaymentSimulator(ValkeyStores stores, StripeSettings settings, JsonMapper json,
+            @Value("${styleshepherd.payment-simulator.refund-answer-delay:0s}") Duration refundAnswerDelay) {
+        this.refundAnswerDelay = refundAnswerDelay;
         this.intents = stores.store("payment-simulator", SimulatedIntent.class, Duration.ofDays(7));
+        this.refundsByKey = stores.store("payment-simulator-refund", SimulatedRefund.class, Duration.ofDays(7));
+        this.refundsByIntent = stores.store("payment-simulator-refunds", SimulatedRefunds.class, Duration.ofDays(7));
         this.settings = settings;
         this.json = json;
         LOG.warn("LOCAL PAYMENT SIMULATOR in use: no payment provider is called and no money moves");
@@ -133,6 +147,62 @@ public class PaymentSimulator implements PaymentGateway {
         }
         intents.put(paymentIntentId, intent.with("succeeded", intent.paymentMethod(), null, null, true, idempotencyKey));
         return new PaymentAttempt(paymentIntentId, PaymentStatus.REFUNDED, null, null, null);
+    }
+
+    /**
+     * Refunds part of a succeeded intent, as Stripe does: the same key is the same refund; more than is left
+     * to refund is refused ({@code amount_too_large}). Serialized in this process: the simulator is one
+     * process's stand-in, not a shared service.
+     */
+    @Override
+    public ProviderRefund refundAmount(String paymentIntentId, java.math.BigDecimal amount, String currency,
+            String idempotencyKey) {
+        ProviderRefund made = makeRefund(paymentIntentId, amount, currency, idempotencyKey);
+        if (!refundAnswerDelay.isZero()) {
+            try {
+                Thread.sleep(refundAnswerDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return made;
+    }
+
+    private synchronized ProviderRefund makeRefund(String paymentIntentId, java.math.BigDecimal amount,
+            String currency, String idempotencyKey) {
+        Optional<SimulatedRefund> made = refundsByKey.get(idempotencyKey);
+        if (made.isPresent()) {
+            return new ProviderRefund(made.get().id(), made.get().amount(), made.get().status());
+        }
+        SimulatedIntent intent = find(paymentIntentId);
+        if (!intent.status().equals("succeeded") || intent.refunded()) {
+            throw new PaymentProviderException("charge_not_refundable: " + paymentIntentId + " is "
+                    + (intent.refunded() ? "refunded" : intent.status()), false, null);
+        }
+        long minor = MinorUnits.of(amount, currency);
+        SimulatedRefunds before = refundsByIntent.get(paymentIntentId).orElse(new SimulatedRefunds(List.of()));
+        if (minor <= 0 || before.total() + minor > intent.amount()) {
+            throw new PaymentProviderException("amount_too_large: refund of " + minor + " exceeds the "
+                    + (intent.amount() - before.total()) + " left on " + paymentIntentId, false, null);
+        }
+        SimulatedRefund refund = new SimulatedRefund("re_sim_" + digest(idempotencyKey).substring(0, 24),
+                paymentIntentId, minor, "succeeded");
+        List<SimulatedRefund> after = new java.util.ArrayList<>(before.refunds());
+        after.add(refund);
+        refundsByIntent.put(paymentIntentId, new SimulatedRefunds(List.copyOf(after)));
+        refundsByKey.put(idempotencyKey, refund);
+        if (before.total() + minor == intent.amount()) {
+            intents.put(paymentIntentId, intent.with("succeeded", intent.paymentMethod(), null, null, true,
+                    idempotencyKey));
+        }
+        LOG.info("Simulated refund {} of {} on {}", refund.id(), minor, paymentIntentId);
+        return new ProviderRefund(refund.id(), refund.amount(), refund.status());
+    }
+
+    /** The refunds made on an intent (for tests: money moved once). */
+    public List<ProviderRefund> refundsOf(String paymentIntentId) {
+        return refundsByIntent.get(paymentIntentId).map(SimulatedRefunds::refunds).orElse(List.of()).stream()
+                .map(refund -> new ProviderRefund(refund.id(), refund.amount(), refund.status())).toList();
     }
 
     /**

@@ -8,6 +8,7 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
 import com.stripe.model.StripeError;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentConfirmParams;
@@ -18,6 +19,7 @@ import com.styleshepherd.workflows.checkout.PaymentCharge;
 import com.styleshepherd.workflows.checkout.PaymentStatus;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
@@ -88,6 +90,26 @@ public class StripePaymentGateway implements PaymentGateway {
             throw failure("refund " + paymentIntentId, e);
         }
         return new PaymentAttempt(paymentIntentId, PaymentStatus.REFUNDED, null, null, null);
+    }
+
+    @Override
+    public ProviderRefund refundAmount(String paymentIntentId, BigDecimal amount, String currency,
+            String idempotencyKey) {
+        RefundCreateParams params = RefundCreateParams.builder()
+                .setPaymentIntent(paymentIntentId)
+                .setAmount(MinorUnits.of(amount, currency))
+                .build();
+        Refund refund;
+        try {
+            refund = stripe.refunds().create(params, keyed(idempotencyKey));
+        } catch (StripeException e) {
+            throw failure("refund " + paymentIntentId, e);
+        }
+        if ("failed".equals(refund.getStatus()) || "canceled".equals(refund.getStatus())) {
+            throw new PaymentProviderException("Stripe refund " + refund.getId() + " of " + paymentIntentId + " "
+                    + refund.getStatus() + ": " + refund.getFailureReason(), false, null);
+        }
+        return new ProviderRefund(refund.getId(), refund.getAmount(), refund.getStatus());
     }
 
     private static RequestOptions keyed(String idempotencyKey) {

@@ -60,12 +60,35 @@ public class StripeWebhooks {
             Map<?, ?> data = event.get("data") instanceof Map<?, ?> d ? d : Map.of();
             Map<?, ?> object = data.get("object") instanceof Map<?, ?> o ? o : Map.of();
             Map<?, ?> metadata = object.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
-            String intentId = "payment_intent".equals(object.get("object")) ? (String) object.get("id") : null;
+            String kind = (String) object.get("object");
+            String intentId = "payment_intent".equals(kind) ? (String) object.get("id")
+                    : object.get("payment_intent") instanceof String intent ? intent : null;
             return new PaymentWebhookEvent((String) event.get("id"), (String) event.get("type"), intentId,
-                    (String) metadata.get("workflow_id"), payload);
+                    (String) metadata.get("workflow_id"), refundOf(kind, object), payload);
         } catch (IOException | ClassCastException e) {
             throw new InvalidWebhookException("Not a Stripe event", e);
         }
+    }
+
+    /**
+     * The refund a {@code refund.*} event carries (the object), or the latest one a {@code charge.refunded}
+     * event lists ({@code refunds.data[0]}, newest first); null otherwise.
+     */
+    private static PaymentWebhookEvent.RefundUpdate refundOf(String kind, Map<?, ?> object) {
+        Map<?, ?> refund = null;
+        if ("refund".equals(kind)) {
+            refund = object;
+        } else if ("charge".equals(kind) && object.get("refunds") instanceof Map<?, ?> refunds
+                && refunds.get("data") instanceof java.util.List<?> list && !list.isEmpty()
+                && list.getFirst() instanceof Map<?, ?> first) {
+            refund = first;
+        }
+        if (refund == null) {
+            return null;
+        }
+        long amount = refund.get("amount") instanceof Number number ? number.longValue() : 0;
+        return new PaymentWebhookEvent.RefundUpdate((String) refund.get("id"), (String) refund.get("status"), amount,
+                (String) refund.get("failure_reason"));
     }
 
     /** The header's {@code t=} (seconds since the epoch) must be within the tolerance of the clock. */

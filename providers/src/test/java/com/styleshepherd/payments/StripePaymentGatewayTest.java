@@ -118,6 +118,65 @@ class StripePaymentGatewayTest {
     }
 
     @Test
+    void aPartialRefundSendsTheAmountInMinorUnitsWithTheKeyDerivedFromTheReturn() {
+        stripe.stubFor(post("/v1/refunds").willReturn(json(200, refund("re_2", 2500, "succeeded", null))));
+
+        ProviderRefund refund = gateway.refundAmount("pi_6", new BigDecimal("25.00"), "USD",
+                "refund-7f3c2a1e-return");
+
+        assertEquals(new ProviderRefund("re_2", 2500, "succeeded"), refund);
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/refunds"))
+                .withHeader("Idempotency-Key", equalTo("refund-7f3c2a1e-return"))
+                .withFormParam("payment_intent", equalTo("pi_6"))
+                .withFormParam("amount", equalTo("2500")));
+    }
+
+    @Test
+    void aPendingRefundCountsAsMadeAndAFailedOneIsRefusedForGood() {
+        stripe.stubFor(post("/v1/refunds").withHeader("Idempotency-Key", equalTo("pending"))
+                .willReturn(json(200, refund("re_3", 8900, "pending", null))));
+        stripe.stubFor(post("/v1/refunds").withHeader("Idempotency-Key", equalTo("failed"))
+                .willReturn(json(200, refund("re_4", 8900, "failed", "expired_or_canceled_card"))));
+
+        assertEquals("pending", gateway.refundAmount("pi_7", new BigDecimal("89.00"), "USD", "pending").status());
+        PaymentProviderException failed = assertThrows(PaymentProviderException.class,
+                () -> gateway.refundAmount("pi_7", new BigDecimal("89.00"), "USD", "failed"));
+        assertFalse(failed.retryable());
+        assertTrue(failed.getMessage().contains("expired_or_canceled_card"), failed.getMessage());
+    }
+
+    @Test
+    void aRefundOfMoreThanIsLeftIsRefusedForGoodAndAnOutageIsRetried() {
+        // Stripe's answer to a refund past the charge: 400 invalid_request_error, code amount_too_large.
+        stripe.stubFor(post("/v1/refunds").withHeader("Idempotency-Key", equalTo("too-much"))
+                .willReturn(json(400, """
+                        {"error": {"type": "invalid_request_error", "code": "amount_too_large", "param": "amount",
+                          "message": "Refund amount ($90.00) is greater than unrefunded amount on charge ($89.00)"}}""")));
+        stripe.stubFor(post("/v1/refunds").withHeader("Idempotency-Key", equalTo("outage"))
+                .willReturn(json(503, """
+                        {"error": {"type": "api_error", "message": "Service unavailable."}}""")));
+
+        PaymentProviderException tooMuch = assertThrows(PaymentProviderException.class,
+                () -> gateway.refundAmount("pi_8", new BigDecimal("90.00"), "USD", "too-much"));
+        PaymentProviderException outage = assertThrows(PaymentProviderException.class,
+                () -> gateway.refundAmount("pi_8", new BigDecimal("10.00"), "USD", "outage"));
+
+        assertFalse(tooMuch.retryable());
+        assertTrue(tooMuch.getMessage().contains("amount_too_large"), tooMuch.getMessage());
+        assertTrue(outage.retryable());
+    }
+
+    /** A Stripe refund object, as {@code POST /v1/refunds} answers it. */
+    static String refund(String id, long amount, String status, String failureReason) {
+        return """
+                {"id": "%s", "object": "refund", "amount": %d, "balance_transaction": "txn_1", "charge": "ch_1",
+                 "created": 1765100000, "currency": "usd", "metadata": {}, "payment_intent": "pi_6",
+                 "reason": "requested_by_customer", "receipt_number": null, "source_transfer_reversal": null,
+                 "status": "%s", "failure_reason": %s, "transfer_reversal": null}"""
+                .formatted(id, amount, status, failureReason == null ? "null" : "\"" + failureReason + "\"");
+    }
+
+    @Test
     void outagesAreRetryableAndRejectedRequestsAreNot() {
         stripe.stubFor(post("/v1/payment_intents").withHeader("Idempotency-Key", equalTo("outage"))
                 .willReturn(json(500, """

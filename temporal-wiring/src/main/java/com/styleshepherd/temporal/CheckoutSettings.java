@@ -1,6 +1,7 @@
 package com.styleshepherd.temporal;
 
 import com.styleshepherd.workflows.checkout.CheckoutPolicy;
+import com.styleshepherd.workflows.order.OrderPolicy;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;
@@ -18,7 +19,8 @@ public record CheckoutSettings(
         @Bindable(defaultValue = "5") @Min(1) @Max(20) int maxPaymentAttempts,
         @Bindable(defaultValue = "45m") Duration stockHold) {
 
-    public CheckoutPolicy policy() {
-        return new CheckoutPolicy(paymentActionTimeout, paymentRetryWindow, maxPaymentAttempts, stockHold);
+    /** These limits, and the rules of the order the checkout places. */
+    public CheckoutPolicy policy(OrderPolicy order) {
+        return new CheckoutPolicy(paymentActionTimeout, paymentRetryWindow, maxPaymentAttempts, stockHold, order);
     }
 }

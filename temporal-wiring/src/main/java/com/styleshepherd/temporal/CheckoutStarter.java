@@ -21,15 +21,17 @@ public class CheckoutStarter {
 
     private final WorkflowClient client;
     private final CheckoutSettings settings;
+    private final OrderSettings orders;
 
-    CheckoutStarter(WorkflowClient client, CheckoutSettings settings) {
+    CheckoutStarter(WorkflowClient client, CheckoutSettings settings, OrderSettings orders) {
         this.client = client;
         this.settings = settings;
+        this.orders = orders;
     }
 
-    /** The time limits a checkout started now runs with. */
+    /** The time limits a checkout started now runs with, and the rules of the order it places. */
     public CheckoutPolicy policy() {
-        return settings.policy();
+        return settings.policy(orders.policy());
     }
 
     /**

@@ -71,6 +71,15 @@ public final class RecordingEngine implements AutoCloseable {
         return testServer == null;
     }
 
+    /** Lets time pass: skipped on the test server, waited out on a real one. */
+    public void sleep(java.time.Duration duration) throws InterruptedException {
+        if (testServer != null) {
+            testServer.sleep(duration);
+        } else {
+            Thread.sleep(duration.toMillis());
+        }
+    }
+
     public WorkflowClient client() {
         return client;
     }

@@ -21,8 +21,15 @@ import com.styleshepherd.workflows.conversation.ReturnAsk;
 import com.styleshepherd.workflows.conversation.ReturnOutcome;
 import com.styleshepherd.workflows.conversation.ShopperActivities;
 import com.styleshepherd.workflows.conversation.TurnRecord;
+import com.styleshepherd.workflows.order.OrderRequests;
+import com.styleshepherd.workflows.order.OrderWorkflow;
 import io.micronaut.data.model.Pageable;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,10 +50,11 @@ class ShopperActivitiesImpl implements ShopperActivities {
     private final ConversationContexts contexts;
     private final SessionStore sessions;
     private final TaggedCache cache;
+    private final WorkflowClient client;
 
     ShopperActivitiesImpl(CheckoutOpener opener, OrderBook orders,
             ReturnBook returns, ConversationStore conversations, ConversationContexts contexts, SessionStore sessions,
-            TaggedCache cache) {
+            TaggedCache cache, WorkflowClient client) {
         this.opener = opener;
         this.orders = orders;
         this.returns = returns;
@@ -54,6 +62,7 @@ class ShopperActivitiesImpl implements ShopperActivities {
         this.contexts = contexts;
         this.sessions = sessions;
         this.cache = cache;
+        this.client = client;
     }
 
     /**
@@ -103,19 +112,45 @@ class ShopperActivitiesImpl implements ShopperActivities {
                     + String.join(", ", order.lines().stream().map(OrderLineRecord::productName).toList()));
         }
         String reason = ask.reason() == null ? "OTHER" : ask.reason();
+        String name = line.get().productName();
+        // One id per line: a retried turn asks for the same return, and finds it made.
+        UUID returnId = UUID.nameUUIDFromBytes(("return/" + line.get().id()).getBytes(StandardCharsets.UTF_8));
+        OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.workflowId(order.id()));
         try {
-            ReturnRecord requested = returns.request(ask.userId(), order.id(), line.get().id(), null, reason,
+            workflow.requestReturn(new OrderRequests.ReturnRequest(returnId, line.get().id(), line.get().quantity(),
+                    reason, "Requested in conversation"));
+        } catch (WorkflowUpdateException refused) {
+            if (workflow.state().returns().stream().anyMatch(made -> made.returnId().equals(returnId))) {
+                return new ReturnOutcome(returnId, name, reason, null);
+            }
+            String why = refused.getCause() instanceof ApplicationFailure failure ? failure.getOriginalMessage() : "";
+            String problem = why.contains("only delivered") ? "your order is "
+                    + order.status().toLowerCase(Locale.ROOT) + ", and only delivered orders can be returned"
+                    : why.contains("has a return already") ? "the " + name + " already has a return"
+                    : why.contains("return window") ? "the return window for that order has closed" : why;
+            return new ReturnOutcome(null, name, reason, problem);
+        } catch (WorkflowNotFoundException placedBeforeOrderWorkflows) {
+            return legacyReturn(ask, order, line.get(), reason);
+        }
+        cache.invalidateShopper(ask.userId());
+        return new ReturnOutcome(returnId, name, reason, null);
+    }
+
+    /** A return of an order placed before orders had a workflow: recorded as before (no money moves for it). */
+    private ReturnOutcome legacyReturn(ReturnAsk ask, OrderRecord order, OrderLineRecord line, String reason) {
+        try {
+            ReturnRecord requested = returns.request(ask.userId(), order.id(), line.id(), null, reason,
                     "Requested in conversation");
             cache.invalidateShopper(ask.userId());
-            return new ReturnOutcome(requested.id(), line.get().productName(), reason, null);
+            return new ReturnOutcome(requested.id(), line.productName(), reason, null);
         } catch (ReturnRefused refused) {
             String problem = switch (refused.why()) {
                 case NOT_DELIVERED -> "your order is " + order.status().toLowerCase(Locale.ROOT)
                         + ", and only delivered orders can be returned";
-                case ALREADY_RETURNED -> "the " + line.get().productName() + " already has a return";
+                case ALREADY_RETURNED -> "the " + line.productName() + " already has a return";
                 default -> refused.getMessage();
             };
-            return new ReturnOutcome(null, line.get().productName(), reason, problem);
+            return new ReturnOutcome(null, line.productName(), reason, problem);
         }
     }
 

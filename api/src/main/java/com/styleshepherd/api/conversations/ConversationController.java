@@ -10,7 +10,7 @@ import com.styleshepherd.cache.ConversationContexts;
 import com.styleshepherd.cache.SessionStore;
 import com.styleshepherd.store.conversation.ConversationRecord;
 import com.styleshepherd.store.conversation.ConversationStore;
-import com.styleshepherd.temporal.CheckoutSettings;
+import com.styleshepherd.temporal.CheckoutStarter;
 import com.styleshepherd.workflows.conversation.AudioClip;
 import com.styleshepherd.workflows.conversation.ConversationContext;
 import com.styleshepherd.workflows.conversation.ConversationPolicy;
@@ -91,10 +91,10 @@ class ConversationController {
     private final AudioStore audio;
     private final ConversationWorkflows workflows;
     private final ConversationSettings settings;
-    private final CheckoutSettings checkout;
+    private final CheckoutStarter checkout;
 
     ConversationController(ConversationStore conversations, ConversationContexts contexts, SessionStore sessions,
-            AudioStore audio, ConversationWorkflows workflows, ConversationSettings settings, CheckoutSettings checkout) {
+            AudioStore audio, ConversationWorkflows workflows, ConversationSettings settings, CheckoutStarter checkout) {
         this.conversations = conversations;
         this.contexts = contexts;
         this.sessions = sessions;

@@ -19,13 +19,13 @@ import java.util.Map;
 @Serdeable
 public record MemoryCommand(
         @Schema(example = "preference", allowableValues = {"preference", "fact", "feedback"})
-        @NotNull @Pattern(regexp = TYPES, message = "must be one of " + TYPES) String type,
+        @NotNull @Pattern(regexp = "^(" + TYPES + ")$", message = "must be one of " + TYPES) String type,
         @Schema(example = "Prefers navy over black") @NotBlank @Size(max = 4000) String text,
         @Schema(example = "{\"source\":\"chat\"}", type = "object",
                 additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
         @Nullable @Size(max = MAX_METADATA_KEYS) Map<String, Object> metadata) {
 
-    static final String TYPES = "^(preference|fact|feedback)$";
+    static final String TYPES = "preference|fact|feedback";
     static final int MAX_METADATA_KEYS = 20;
 
     /** @param field where this command sits in the request, for the error ("metadata", "memories[2].metadata") */

@@ -113,7 +113,7 @@ class MemoryController {
     @Problems.BadRequest
     PageResponse<MemoryResponse> list(Principal shopper,
             @Parameter(schema = @Schema(allowableValues = {"preference", "fact", "feedback"}))
-            @Nullable @QueryValue @Pattern(regexp = MemoryCommand.TYPES, message = "must be one of " + MemoryCommand.TYPES)
+            @Nullable @QueryValue @Pattern(regexp = "^(" + MemoryCommand.TYPES + ")$", message = "must be one of " + MemoryCommand.TYPES)
             String type,
             @Nullable @QueryValue @Min(1) @Max(10_000) Integer page,
             @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {

@@ -13,12 +13,15 @@ import java.util.UUID;
 /**
  * An order as its shopper sees it; money as decimal strings.
  *
+ * @param status PLACED, PARTIALLY_SHIPPED, SHIPPED, DELIVERED, COMPLETED, CANCELLED or REFUNDED
+ * @param paymentStatus SUCCEEDED, PARTIALLY_REFUNDED, REFUNDED or REFUND_FAILED
+ * @param refundedAmount what was paid back so far
  * @param shippingAddress where it goes; absent once the shopper's personal data was erased
  */
 @Serdeable
 public record OrderResponse(
         UUID orderId, UUID checkoutId, String status, @Nullable String paymentStatus, String subtotal, String total,
-        String currency, @Nullable @Schema(nullable = false) ShippingAddress shippingAddress, List<Line> lines,
+        String refundedAmount, String currency, @Nullable @Schema(nullable = false) ShippingAddress shippingAddress, List<Line> lines,
         Instant createdAt) {
 
     @Serdeable
@@ -34,7 +37,7 @@ public record OrderResponse(
     static OrderResponse of(OrderRecord order) {
         return new OrderResponse(order.id(), order.checkoutId(), order.status(), order.paymentStatus(),
                 order.subtotal().toPlainString(),
-                order.total().toPlainString(), order.currency(), erasedToNull(order.shippingAddress()),
+                order.total().toPlainString(), order.refundedAmount().toPlainString(), order.currency(), erasedToNull(order.shippingAddress()),
                 order.lines().stream().map(Line::of).toList(), order.createdAt());
     }
 

@@ -20,7 +20,7 @@ public record ReturnCommand(
         @NotNull UUID orderId,
         @NotNull UUID lineId,
         @Schema(example = "TOO_SMALL", allowableValues = {"TOO_SMALL", "TOO_LARGE", "STYLE", "QUALITY", "OTHER"})
-        @NotNull @Pattern(regexp = REASONS, message = "must be one of " + REASONS) String reason,
+        @NotNull @Pattern(regexp = "^(" + REASONS + ")$", message = "must be one of " + REASONS) String reason,
         @Schema(example = "Tight on the shoulders") @Nullable @Size(max = 2000) String comment,
         @Nullable @Min(1) @Max(20) Integer quantity) {
 

@@ -1,13 +1,18 @@
 package com.styleshepherd.api.returns;
 
 import com.styleshepherd.api.docs.Problems;
+import com.styleshepherd.api.orders.OrderWorkflows;
 import com.styleshepherd.api.paging.PageResponse;
 import com.styleshepherd.api.paging.Paging;
 import com.styleshepherd.api.problem.FieldProblem;
 import com.styleshepherd.cache.TaggedCache;
+import com.styleshepherd.store.checkout.OrderBook;
+import com.styleshepherd.store.checkout.OrderLineRecord;
+import com.styleshepherd.store.checkout.OrderRecord;
 import com.styleshepherd.store.returns.ReturnBook;
 import com.styleshepherd.store.returns.ReturnRecord;
 import com.styleshepherd.store.returns.ReturnRefused;
+import com.styleshepherd.workflows.order.OrderRequests;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -36,9 +41,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The caller's returns. A line of a DELIVERED or COMPLETED order can be returned once: 404 for an
- * order that is not the caller's, 422 naming {@code lineId} or {@code quantity} when they do not fit
- * the order, 409 when the order is not delivered or the line was returned already.
+ * The caller's returns. A line of a delivered order can be returned once, within the order's return window:
+ * 404 for an order that is not the caller's, 422 naming {@code lineId} or {@code quantity} when they do not
+ * fit the order, 409 when the order is not delivered, its window closed or the line was returned already.
+ * Ops receive it ({@code POST /api/ops/returns/{returnId}/receipt}); its refund goes back through the payment
+ * provider then.
  */
 @Controller("/api/returns")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -49,10 +56,14 @@ class ReturnController {
     private static final Logger LOG = LoggerFactory.getLogger(ReturnController.class);
 
     private final ReturnBook returns;
+    private final OrderBook orders;
+    private final OrderWorkflows workflows;
     private final TaggedCache cache;
 
-    ReturnController(ReturnBook returns, TaggedCache cache) {
+    ReturnController(ReturnBook returns, OrderBook orders, OrderWorkflows workflows, TaggedCache cache) {
         this.returns = returns;
+        this.orders = orders;
+        this.workflows = workflows;
         this.cache = cache;
     }
 
@@ -71,9 +82,43 @@ class ReturnController {
     @Problems.Conflict
     @Problems.Unprocessable
     HttpResponse<ReturnResponse> request(Principal shopper, @Valid @NotNull @Body ReturnCommand command) {
+        OrderRecord order = orders.findForUser(command.orderId(), shopper.getName())
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No order " + command.orderId()));
+        OrderLineRecord line = order.lines().stream().filter(candidate -> candidate.id().equals(command.lineId()))
+                .findFirst().orElseThrow(() -> FieldProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "lineId",
+                        "Order " + command.orderId() + " has no line " + command.lineId()));
+        UUID returnId = UUID.randomUUID();
         ReturnRecord recorded;
         try {
-            recorded = returns.request(shopper.getName(), command.orderId(), command.lineId(), command.quantity(),
+            // The order's workflow judges it (delivered, within the return window, once per line) and records it.
+            workflows.update(order.id(), order.createdAt(), "requestReturn", new OrderRequests.ReturnRequest(returnId,
+                    line.id(), command.quantity() == null ? line.quantity() : command.quantity(), command.reason(),
+                    command.comment()));
+            recorded = returns.find(returnId).orElseThrow(() -> new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The return is accepted but not recorded yet: GET /api/returns shows it in a moment"));
+        } catch (OrderWorkflows.NoOrderWorkflow none) {
+            recorded = legacy(shopper, command, order);
+        }
+        cache.invalidateShopper(shopper.getName());
+        LOG.info("Return {} requested userId={} orderId={} lineId={} reason={}", recorded.id(), shopper.getName(),
+                recorded.orderId(), recorded.lineId(), recorded.reason());
+        return HttpResponse.created(ReturnResponse.of(recorded), URI.create("/api/returns/" + recorded.id()));
+    }
+
+    /**
+     * A return of an order without a running workflow: placed before orders had one (recorded as before, no
+     * money moves), or closed (its return window is over: the order book refuses it as not returnable).
+     */
+    private ReturnRecord legacy(Principal shopper, ReturnCommand command, OrderRecord order) {
+        if (!order.status().equals("DELIVERED") && !order.status().equals("COMPLETED")) {
+            throw new HttpStatusException(HttpStatus.CONFLICT,
+                    "The order is " + order.status() + ": only delivered orders can be returned");
+        }
+        if (workflows.state(order.id()).isPresent()) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, "The order's return window has closed");
+        }
+        try {
+            return returns.request(shopper.getName(), command.orderId(), command.lineId(), command.quantity(),
                     command.reason(), command.comment());
         } catch (ReturnRefused refused) {
             throw switch (refused.why()) {
@@ -83,10 +128,6 @@ class ReturnController {
                 case NOT_DELIVERED, ALREADY_RETURNED -> new HttpStatusException(HttpStatus.CONFLICT, refused.getMessage());
             };
         }
-        cache.invalidateShopper(shopper.getName());
-        LOG.info("Return {} requested userId={} orderId={} lineId={} reason={}", recorded.id(), shopper.getName(),
-                recorded.orderId(), recorded.lineId(), recorded.reason());
-        return HttpResponse.created(ReturnResponse.of(recorded), URI.create("/api/returns/" + recorded.id()));
     }
 
     /** The caller's returns, newest first. */

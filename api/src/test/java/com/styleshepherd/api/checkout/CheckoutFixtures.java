@@ -122,4 +122,49 @@ public final class CheckoutFixtures {
     public Reply awaitStatus(String checkoutId, String token, String status) {
         return awaitCheckout(checkoutId, token, reply -> status.equals(reply.body().get("status")));
     }
+
+    /**
+     * Ships every line of the order in one shipment and reports it delivered, as the warehouse would through
+     * the ops api; answers once the order (as the shopper reads it) says DELIVERED.
+     */
+    public Reply deliver(String orderId, String opsToken, String shopperToken) {
+        Reply shipment = api.post("/api/ops/orders/" + orderId + "/shipments", opsToken, Map.of());
+        if (shipment.status() != 201) {
+            throw new AssertionError("shipment of " + orderId + " refused: " + shipment);
+        }
+        String shipmentId = (String) shipment.body().get("shipmentId");
+        for (String step : List.of("LABEL_CREATED", "SHIPPED", "DELIVERED")) {
+            report(orderId, shipmentId, step, opsToken);
+        }
+        return awaitOrder(orderId, shopperToken, "DELIVERED");
+    }
+
+    /** Reports a shipment's step through the ops api. */
+    public Reply report(String orderId, String shipmentId, String step, String opsToken) {
+        Reply moved = api.post("/api/ops/orders/" + orderId + "/shipments/" + shipmentId + "/events", opsToken,
+                Map.of("step", step, "carrier", "UPS", "trackingNumber", "1Z999AA10123456784"));
+        if (moved.status() != 200) {
+            throw new AssertionError(step + " of shipment " + shipmentId + " refused: " + moved);
+        }
+        return moved;
+    }
+
+    /** Polls the order as its shopper reads it until it has the status (the order workflow runs in-process). */
+    public Reply awaitOrder(String orderId, String token, String status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        Reply reply;
+        do {
+            reply = api.get("/api/orders/" + orderId, token);
+            if (status.equals(reply.body().get("status"))) {
+                return reply;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("order " + orderId + " never became " + status + ": " + reply.body());
+    }
 }

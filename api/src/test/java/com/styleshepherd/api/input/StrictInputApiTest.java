@@ -150,14 +150,15 @@ class StrictInputApiTest implements RealInfrastructure {
                 "lineId", UUID.randomUUID().toString(), "reason", "BROKEN"));
         Reply lowerCase = api.post("/api/returns", shopper, Map.of("orderId", UUID.randomUUID().toString(),
                 "lineId", UUID.randomUUID().toString(), "reason", "too_small"));
-        Reply status = api.put("/api/ops/orders/" + UUID.randomUUID() + "/status", ops, Map.of("status", "LOST"));
+        Reply status = api.post("/api/ops/orders/" + UUID.randomUUID() + "/shipments/" + UUID.randomUUID() + "/events",
+                ops, Map.of("step", "LOST"));
 
         assertEquals(400, reason.status(), reason::toString);
         assertEquals(List.of("reason"), reason.violatedFields());
         assertEquals(400, lowerCase.status(), lowerCase::toString);
         assertEquals(List.of("reason"), lowerCase.violatedFields());
         assertEquals(400, status.status(), status::toString);
-        assertEquals(List.of("status"), status.violatedFields());
+        assertEquals(List.of("step"), status.violatedFields());
     }
 
     @Test

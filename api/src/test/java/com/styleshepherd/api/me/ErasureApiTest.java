@@ -84,8 +84,7 @@ class ErasureApiTest implements RealInfrastructure {
                 key(newKey())).body().get("checkoutId");
         String orderId = (String) fixtures.awaitStatus(checkoutId, shopper, "COMPLETED").body().get("orderId");
         Map<?, ?> line = (Map<?, ?>) ((List<?>) api.get("/api/orders/" + orderId, shopper).body().get("lines")).get(0);
-        api.put("/api/ops/orders/" + orderId + "/status", ops, Map.of("status", "SHIPPED"));
-        api.put("/api/ops/orders/" + orderId + "/status", ops, Map.of("status", "DELIVERED"));
+        fixtures.deliver(orderId, ops, shopper);
         assertEquals(201, api.post("/api/returns", shopper, Map.of("orderId", orderId, "lineId", line.get("lineId"),
                 "reason", "STYLE", "comment", "Call me on 07700 900123")).status());
 

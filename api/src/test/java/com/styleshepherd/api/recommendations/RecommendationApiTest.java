@@ -157,10 +157,15 @@ class RecommendationApiTest implements RealInfrastructure {
 
         // Returned for its style: the taste turns away from it, the gym things are no longer picked for it.
         String cached = (String) api.get("/api/recommendations?topK=3", shopper).body().get("computedAt");
-        assertEquals(200, api.put("/api/ops/orders/" + orderId + "/status", ops, Map.of("status", "SHIPPED")).status());
+        Reply shipment = api.post("/api/ops/orders/" + orderId + "/shipments", ops, Map.of());
+        assertEquals(201, shipment.status(), shipment.body().toString());
+        String shipmentId = (String) shipment.body().get("shipmentId");
+        fixtures.report(orderId, shipmentId, "LABEL_CREATED", ops);
+        fixtures.report(orderId, shipmentId, "SHIPPED", ops);
         String shipped = (String) api.get("/api/recommendations?topK=3", shopper).body().get("computedAt");
         assertNotEquals(cached, shipped, "an order's change drops the shopper's recommendations");
-        assertEquals(200, api.put("/api/ops/orders/" + orderId + "/status", ops, Map.of("status", "DELIVERED")).status());
+        fixtures.report(orderId, shipmentId, "DELIVERED", ops);
+        fixtures.awaitOrder(orderId, shopper, "DELIVERED");
         Map<String, Object> order = api.get("/api/orders/" + orderId, shopper).body();
         String lineId = (String) ((Map<?, ?>) ((List<?>) order.get("lines")).get(0)).get("lineId");
         assertEquals(201, api.post("/api/returns", shopper, Map.of("orderId", orderId, "lineId", lineId, "reason", "STYLE"))

@@ -61,19 +61,13 @@ class OrdersAndReturnsApiTest implements RealInfrastructure {
         return api.get("/api/orders/" + orderId, shopper).body();
     }
 
-    private Reply fulfil(String orderId, String status, String token) {
-        return api.put("/api/ops/orders/" + orderId + "/status", token, Map.of("status", status));
-    }
-
     private static String lineId(Map<String, Object> order) {
         return (String) ((Map<?, ?>) ((List<?>) order.get("lines")).get(0)).get("lineId");
     }
 
     private Map<String, Object> deliveredOrder(int quantity) {
         Map<String, Object> order = order(quantity);
-        String orderId = (String) order.get("orderId");
-        assertEquals(200, fulfil(orderId, "SHIPPED", ops).status());
-        assertEquals(200, fulfil(orderId, "DELIVERED", ops).status());
+        fixtures.deliver((String) order.get("orderId"), ops, shopper);
         return order;
     }
 
@@ -98,16 +92,24 @@ class OrdersAndReturnsApiTest implements RealInfrastructure {
     }
 
     @Test
-    void fulfilmentMovesOneStepAtATimeAndOnlyForOps() {
+    void shipmentsAreForOpsAndStepForwardOnly() {
         String orderId = (String) order(1).get("orderId");
 
-        assertEquals(403, fulfil(orderId, "SHIPPED", shopper).status());
-        assertEquals(409, fulfil(orderId, "DELIVERED", ops).status(), "PLACED cannot skip SHIPPED");
-        assertEquals(List.of("status"), fulfil(orderId, "LOST", ops).violatedFields());
-        assertEquals(404, fulfil(UUID.randomUUID().toString(), "SHIPPED", ops).status());
-        Reply shipped = fulfil(orderId, "SHIPPED", ops);
-        assertEquals("SHIPPED", shipped.body().get("status"));
-        assertEquals(200, fulfil(orderId, "SHIPPED", ops).status(), "repeating a step is a no-op");
+        assertEquals(403, api.post("/api/ops/orders/" + orderId + "/shipments", shopper, Map.of()).status());
+        assertEquals(404, api.post("/api/ops/orders/" + UUID.randomUUID() + "/shipments", ops, Map.of()).status());
+        Reply shipment = api.post("/api/ops/orders/" + orderId + "/shipments", ops, Map.of());
+        assertEquals(201, shipment.status(), shipment.body().toString());
+        String shipmentId = (String) shipment.body().get("shipmentId");
+        String events = "/api/ops/orders/" + orderId + "/shipments/" + shipmentId + "/events";
+
+        assertEquals(409, api.post(events, ops, Map.of("step", "SHIPPED")).status(), "the label comes first");
+        assertEquals(List.of("step"), api.post(events, ops, Map.of("step", "LOST")).violatedFields());
+        assertEquals(200, api.post(events, ops, Map.of("step", "LABEL_CREATED")).status());
+        assertEquals(200, api.post(events, ops, Map.of("step", "LABEL_CREATED")).status(), "a repeat is a no-op");
+        assertEquals("SHIPPED", api.post(events, ops, Map.of("step", "SHIPPED")).body().get("step"));
+        fixtures.awaitOrder(orderId, shopper, "SHIPPED");
+        assertEquals(409, api.post("/api/ops/orders/" + orderId + "/shipments", ops, Map.of()).status(),
+                "every line ships already");
     }
 
     @Test
@@ -140,8 +142,7 @@ class OrdersAndReturnsApiTest implements RealInfrastructure {
         Map<String, Object> request = Map.of("orderId", orderId, "lineId", lineId(order), "reason", "TOO_LARGE");
 
         assertEquals(409, api.post("/api/returns", shopper, request).status(), "not delivered yet");
-        fulfil(orderId, "SHIPPED", ops);
-        fulfil(orderId, "DELIVERED", ops);
+        fixtures.deliver(orderId, ops, shopper);
 
         assertEquals(404, api.post("/api/returns", tokens.shopper("stranger-" + UUID.randomUUID()), request).status());
         Reply tooMany = api.post("/api/returns", shopper, Map.of("orderId", orderId, "lineId", lineId(order),

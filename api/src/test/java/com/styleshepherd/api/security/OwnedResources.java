@@ -49,10 +49,14 @@ record OwnedResources(String userId, Map<String, String> ids) {
                     reply -> "COMPLETED".equals(reply.body().get("status")));
             String orderId = (String) completed.body().get("orderId");
 
-            for (String status : List.of("SHIPPED", "DELIVERED")) {
-                Reply moved = api.put("/api/ops/orders/" + orderId + "/status", ops, Map.of("status", status));
+            Reply shipment = api.post("/api/ops/orders/" + orderId + "/shipments", ops, Map.of());
+            assertEquals(201, shipment.status(), shipment::toString);
+            for (String step : List.of("LABEL_CREATED", "SHIPPED", "DELIVERED")) {
+                Reply moved = api.post("/api/ops/orders/" + orderId + "/shipments/" + shipment.body().get("shipmentId")
+                        + "/events", ops, Map.of("step", step));
                 assertEquals(200, moved.status(), moved::toString);
             }
+            await(() -> api.get("/api/orders/" + orderId, shopper), reply -> "DELIVERED".equals(reply.body().get("status")));
             Map<String, Object> order = api.get("/api/orders/" + orderId, shopper).body();
             String lineId = (String) ((Map<?, ?>) ((List<?>) order.get("lines")).get(0)).get("lineId");
             Reply returned = api.post("/api/returns", shopper, Map.of("orderId", orderId, "lineId", lineId,

@@ -16,13 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Orders: created once per checkout by the checkout workflow, read by their shopper. */
+/**
+ * Orders: created once per checkout by the checkout workflow, read by their shopper and ops. What happens to
+ * an order afterwards is its order workflow's to write ({@code store.orders.OrderLifecycle}).
+ */
 @Singleton
 public class OrderBook {
-
-    /** Fulfilment moves forward one step at a time: from each status, the one it may become. */
-    private static final Map<String, String> NEXT = Map.of("PLACED", "SHIPPED", "SHIPPED", "DELIVERED",
-            "DELIVERED", "COMPLETED");
 
     private final OrderRepository orders;
     private final OrderLineRepository lines;
@@ -73,26 +72,9 @@ public class OrderBook {
         return withLines(orders.findForUser(orderId, userId).stream().toList()).stream().findFirst();
     }
 
-    /**
-     * Records a fulfilment step (ops): PLACED → SHIPPED → DELIVERED → COMPLETED, one step at a time;
-     * setting the status it already has is a no-op.
-     *
-     * @return the order as it is now; empty when there is no such order
-     * @throws IllegalStateException when the order cannot move to that status from where it is
-     */
-    @Transactional
-    public Optional<OrderRecord> advanceFulfilment(UUID orderId, String status) {
-        Optional<String> current = orders.lockStatus(orderId);
-        if (current.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!current.get().equals(status)) {
-            if (!status.equals(NEXT.get(current.get()))) {
-                throw new IllegalStateException("The order is " + current.get() + "; it can become "
-                        + (NEXT.containsKey(current.get()) ? NEXT.get(current.get()) : "nothing else") + ", not " + status);
-            }
-            orders.updateStatus(orderId, status);
-        }
+    /** Any order, for ops (their reads and the order workflow's updates). */
+    @ReadOnly
+    public Optional<OrderRecord> find(UUID orderId) {
         return withLines(orders.findView(orderId).stream().toList()).stream().findFirst();
     }
 
@@ -112,7 +94,7 @@ public class OrderBook {
             byOrder.computeIfAbsent(line.orderId(), id -> new ArrayList<>()).add(line.toRecord());
         }
         return views.stream().map(view -> new OrderRecord(view.id(), view.checkoutId(), view.userId(), view.status(),
-                view.paymentStatus(), view.subtotal(), view.total(), view.currency(),
+                view.paymentStatus(), view.subtotal(), view.total(), view.refundedAmount(), view.currency(),
                 json.read(view.shippingAddress(), ShippingAddress.class), byOrder.getOrDefault(view.id(), List.of()),
                 view.createdAt())).toList();
     }

@@ -9,11 +9,12 @@ import java.util.UUID;
 /**
  * An order with its lines.
  *
- * @param status PLACED, SHIPPED, DELIVERED, COMPLETED, CANCELLED or REFUNDED
- * @param paymentStatus the status of the checkout's latest payment (SUCCEEDED, REFUNDED, ...)
+ * @param status PLACED, PARTIALLY_SHIPPED, SHIPPED, DELIVERED, COMPLETED, CANCELLED or REFUNDED
+ * @param paymentStatus SUCCEEDED, PARTIALLY_REFUNDED, REFUNDED or REFUND_FAILED (the order workflow's word)
+ * @param refundedAmount what the refunds that succeeded gave back
  */
 public record OrderRecord(
         UUID id, UUID checkoutId, String userId, String status, String paymentStatus, BigDecimal subtotal,
-        BigDecimal total, String currency, ShippingAddress shippingAddress, List<OrderLineRecord> lines,
+        BigDecimal total, BigDecimal refundedAmount, String currency, ShippingAddress shippingAddress, List<OrderLineRecord> lines,
         Instant createdAt) {
 }

@@ -28,17 +28,21 @@ interface OrderRepository extends GenericRepository<OrderRepository.OrderRow, UU
             String currency, @TypeDef(type = DataType.JSON) ShippingAddress shippingAddress) {
     }
 
-    /** An order as read, with the status of its checkout's latest payment and without its lines. */
+    /**
+     * An order as read, without its lines: its payment status as its order workflow wrote it, or (before the
+     * workflow read the order, and for orders placed before orders had one) its checkout's latest payment's.
+     */
     @Introspected
     record OrderView(UUID id, UUID checkoutId, @Nullable String userId, String status, @Nullable String paymentStatus,
-            BigDecimal subtotal, BigDecimal total, String currency, String shippingAddress, Instant createdAt) {
+            BigDecimal subtotal, BigDecimal total, BigDecimal refundedAmount, String currency, String shippingAddress,
+            Instant createdAt) {
     }
 
     String VIEW = """
-            SELECT o.id, o.checkout_id, o.user_id, o.status, o.subtotal, o.total, o.currency,
+            SELECT o.id, o.checkout_id, o.user_id, o.status, o.subtotal, o.total, o.refunded_amount, o.currency,
                    o.shipping_address::text AS shipping_address, o.created_at,
-                   (SELECT p.status FROM payments p WHERE p.checkout_id = o.checkout_id
-                    ORDER BY p.updated_at DESC LIMIT 1) AS payment_status
+                   COALESCE(o.payment_status, (SELECT p.status FROM payments p WHERE p.checkout_id = o.checkout_id
+                    ORDER BY p.updated_at DESC LIMIT 1)) AS payment_status
             FROM orders o
             """;
 
@@ -64,12 +68,6 @@ interface OrderRepository extends GenericRepository<OrderRepository.OrderRow, UU
 
     @Query(VIEW + " WHERE o.id = :id")
     Optional<OrderView> findView(UUID id);
-
-    @Query("SELECT status FROM orders WHERE id = :id FOR UPDATE")
-    Optional<String> lockStatus(UUID id);
-
-    @Query("UPDATE orders SET status = :status, updated_at = now() WHERE id = :id")
-    int updateStatus(UUID id, String status);
 
     /** The checkout's ending, written with its order. */
     @Query("UPDATE checkouts SET status = 'COMPLETED', failure_reason = NULL, updated_at = now() WHERE id = :checkoutId")

@@ -10,7 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Shoppers' returns (table {@code returns}): at most one per order line, only for delivered orders. */
+/**
+ * Shoppers' returns (table {@code returns}): at most one per order line, only for delivered orders. A return
+ * of an order with an order workflow is that workflow's to record, receive and refund; {@link #request}
+ * records returns of orders placed before orders had one.
+ */
 @Singleton
 public class ReturnBook {
 
@@ -56,6 +60,12 @@ public class ReturnBook {
             throw new ReturnRefused(ReturnRefused.Why.ALREADY_RETURNED, "Line " + lineId + " has a return already");
         }
         return repository.find(id).orElseThrow();
+    }
+
+    /** Any return, for ops. */
+    @ReadOnly
+    public Optional<ReturnRecord> find(UUID id) {
+        return repository.find(id);
     }
 
     /** The shopper's returns, newest first. */

@@ -11,9 +11,12 @@ import java.util.UUID;
  *
  * @param reason TOO_SMALL, TOO_LARGE, STYLE, QUALITY or OTHER
  * @param status REQUESTED, RECEIVED, REFUNDED or REJECTED
+ * @param condition how it came back (RESELLABLE, DAMAGED, UNRETURNABLE); null until received
+ * @param refundAmount what its refund gave back; null until received
  */
 @Introspected
 public record ReturnRecord(
         UUID id, UUID orderId, UUID lineId, long productId, String sku, String productName, String size,
-        int quantity, String reason, @Nullable String comment, String status, Instant createdAt) {
+        int quantity, String reason, @Nullable String comment, String status, @Nullable String condition,
+        @Nullable java.math.BigDecimal refundAmount, Instant createdAt) {
 }

@@ -17,7 +17,7 @@ interface ReturnRepository extends GenericRepository<ReturnRecord, UUID> {
     /** Returns {@code r} with their order line. */
     String RETURNS = """
             SELECT r.id, r.order_id, r.order_line_id AS line_id, l.product_id, l.sku, l.product_name, l.size,
-                   r.quantity, r.reason, r.comment, r.status, r.created_at
+                   r.quantity, r.reason, r.comment, r.status, r.condition, r.refund_amount, r.created_at
             FROM returns r JOIN order_lines l ON l.id = r.order_line_id
             """;
 

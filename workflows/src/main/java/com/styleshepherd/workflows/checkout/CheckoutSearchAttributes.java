@@ -1,7 +1,9 @@
 package com.styleshepherd.workflows.checkout;
 
+import com.styleshepherd.workflows.order.OrderSearchAttributes;
 import io.temporal.common.SearchAttributeKey;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Search attributes the checkout keeps up to date, so ops can filter in the Temporal UI
@@ -17,8 +19,10 @@ public final class CheckoutSearchAttributes {
     public static final SearchAttributeKey<String> SHOPPER_ID = SearchAttributeKey.forKeyword("ShopperId");
     public static final SearchAttributeKey<Double> CHECKOUT_TOTAL = SearchAttributeKey.forDouble("CheckoutTotal");
 
-    public static final List<SearchAttributeKey<?>> ALL = List.of(CHECKOUT_STATUS, SHOPPER_ID, CHECKOUT_TOTAL,
-            CHECKOUT_ID);
+    /** Every custom search attribute the backend's workflows set: the checkout's and the order's. */
+    public static final List<SearchAttributeKey<?>> ALL = Stream.concat(
+            Stream.of(CHECKOUT_STATUS, SHOPPER_ID, CHECKOUT_TOTAL, CHECKOUT_ID),
+            OrderSearchAttributes.ALL.stream()).toList();
 
     private CheckoutSearchAttributes() {
     }

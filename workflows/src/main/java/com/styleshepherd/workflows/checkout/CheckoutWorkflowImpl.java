@@ -6,15 +6,21 @@ import static com.styleshepherd.workflows.checkout.CheckoutSearchAttributes.CHEC
 import static com.styleshepherd.workflows.checkout.CheckoutSearchAttributes.SHOPPER_ID;
 
 import com.styleshepherd.workflows.TaskQueues;
+import com.styleshepherd.workflows.order.OrderStart;
+import com.styleshepherd.workflows.order.OrderWorkflow;
 import com.styleshepherd.workflows.returnrisk.ReturnRiskActivities;
 import com.styleshepherd.workflows.returnrisk.ReturnRiskAssessment;
 import com.styleshepherd.workflows.returnrisk.ReturnRiskSignals;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -66,6 +72,12 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
      * as their first step.
      */
     static final String OPENED_CHECKOUT_CARRIED = "opened-checkout-carried";
+    /**
+     * Change id of the sixth: a placed order gets its own {@link OrderWorkflow} (id {@code order-{orderId}}),
+     * started as an abandoned child so it outlives the checkout: shipments, cancellation, returns and
+     * refunds go through it. Runs started before leave their orders without one.
+     */
+    static final String ORDER_WORKFLOW_STARTED = "order-workflow-started";
 
     private static final RetryOptions BACKOFF = RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofMillis(500))
@@ -169,6 +181,9 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
             pay(cart);
 
             orderId = untilDone.placeOrder(request.checkoutId(), request.shopperId(), cart).orderId();
+            if (Workflow.getVersion(ORDER_WORKFLOW_STARTED, Workflow.DEFAULT_VERSION, 1) >= 1) {
+                startOrder();
+            }
             setStatus(CheckoutStatus.COMPLETED);
             LOG.info("Checkout completed: order {}", orderId);
             return state();
@@ -183,6 +198,25 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
         } catch (CanceledFailure cancelled) {
             end(saga, CheckoutStatus.CANCELLED, FailureReason.CANCELLED_BY_OPS, cancelled);
             throw cancelled;
+        }
+    }
+
+    /**
+     * Starts the order's workflow and waits until it runs (a child not yet started when its parent completes
+     * would never start). Abandoned: the order lives on after the checkout closes. An order workflow that
+     * runs already (a reset run placing the same order) is the one the order keeps.
+     */
+    private void startOrder() {
+        OrderWorkflow order = Workflow.newChildWorkflowStub(OrderWorkflow.class, ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(OrderWorkflow.workflowId(orderId))
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .build());
+        Async.function(order::run, new OrderStart(orderId, request.checkoutId(), request.shopperId(),
+                request.policy().order()));
+        try {
+            Workflow.getWorkflowExecution(order).get();
+        } catch (ChildWorkflowFailure alreadyStarted) {
+            LOG.info("Order {} has its workflow already: {}", orderId, alreadyStarted.getMessage());
         }
     }
 

@@ -19,7 +19,7 @@ public interface ShopperActivities {
     @ActivityMethod
     OrderSummary latestOrder(String userId);
 
-    /** Requests a return of a line of the shopper's latest order. */
+    /** Requests a return of a line of the shopper's latest order, through its order workflow (once per line). */
     @ActivityMethod
     ReturnOutcome startReturn(ReturnAsk ask);
 

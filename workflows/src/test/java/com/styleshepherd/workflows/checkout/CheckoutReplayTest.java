@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code payment-keys-survive-reset}; {@code v4-*} and later on a real Temporal server
  * ({@code scripts/record-histories.sh}), with its sticky task queues, search attributes and worker versions:
  * {@code v4-*} before {@code status-written-by-workflow}, {@code v5-*} before {@code opened-checkout-carried}
- * (whose input was still flat: items, payment method and address beside the ids), {@code v6-*} today's paths.
+ * (whose input was still flat: items, payment method and address beside the ids), {@code v6-*} before
+ * {@code order-workflow-started}, {@code v7-*} today's paths (a completed checkout starts its order's workflow).
  */
 class CheckoutReplayTest {
 
@@ -41,7 +42,7 @@ class CheckoutReplayTest {
     @org.junit.jupiter.api.Test
     void everyPathIsRecordedAndTheHistoriesBeforeTheVersionedChangesAreKept() throws IOException {
         List<String> names = histories().stream().map(file -> file.getFileName().toString()).toList();
-        for (String version : List.of("v2", "v3", "v4", "v5", "v6")) {
+        for (String version : List.of("v2", "v3", "v4", "v5", "v6", "v7")) {
             for (String path : List.of("completed", "decline-then-retry", "decline-timeout", "three-d-secure",
                     "three-d-secure-timeout", "out-of-stock")) {
                 assertTrue(names.contains(version + "-" + path + ".json"), "missing " + version + "-" + path + " in " + names);

@@ -16,6 +16,7 @@ import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
 import com.styleshepherd.workflows.TaskQueues;
+import com.styleshepherd.workflows.order.OrderWorkflow;
 import com.styleshepherd.workflows.returnrisk.LineRisk;
 import com.styleshepherd.workflows.returnrisk.ReturnRiskActivities;
 import com.styleshepherd.workflows.returnrisk.ReturnRiskAssessment;
@@ -109,6 +110,21 @@ class CheckoutWorkflowTest {
         steps.verify(checkout).placeOrder(checkoutId, "shopper-1", cart);
         verify(checkout, never()).releaseStock(any());
         verify(payments, never()).voidPayment(any());
+    }
+
+    @Test
+    void aPlacedOrderGetsItsOwnWorkflowThatOutlivesTheCheckout() {
+        UUID orderId = UUID.randomUUID();
+        when(checkout.placeOrder(any(), any(), any())).thenReturn(new OrderPlaced(orderId));
+        when(payments.chargePayment(any())).thenReturn(succeeded());
+
+        CheckoutState result = workflow().checkout(request("pm_card_visa"));
+
+        assertEquals(orderId, result.orderId());
+        var order = client.newUntypedWorkflowStub(OrderWorkflow.workflowId(orderId)).describe();
+        assertEquals("OrderWorkflow", order.getWorkflowType());
+        assertEquals(io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING,
+                order.getStatus(), "abandoned: it runs on after the checkout completed");
     }
 
     @Test

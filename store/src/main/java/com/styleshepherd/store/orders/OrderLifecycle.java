@@ -1,0 +1,147 @@
+package com.styleshepherd.store.orders;
+
+import com.styleshepherd.workflows.order.OrderLine;
+import com.styleshepherd.workflows.order.OrderPaymentStatus;
+import com.styleshepherd.workflows.order.OrderRefund;
+import com.styleshepherd.workflows.order.OrderRequests;
+import com.styleshepherd.workflows.order.OrderSnapshot;
+import com.styleshepherd.workflows.order.OrderState;
+import com.styleshepherd.workflows.order.OrderStatus;
+import com.styleshepherd.workflows.order.RestockLine;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the order workflow writes to PostgreSQL, through its activities: the order's status, payment status
+ * and refunded amount, refunds, restocks, returns and shipments. Every write is idempotent.
+ */
+@Singleton
+public class OrderLifecycle {
+
+    private final OrderLifecycleRepository repository;
+
+    OrderLifecycle(OrderLifecycleRepository repository) {
+        this.repository = repository;
+    }
+
+    /** The order's lines and payment; records what the payment captured. */
+    @Transactional
+    public OrderSnapshot open(UUID orderId) {
+        OrderLifecycleRepository.OrderMoney money = repository.findMoney(orderId)
+                .orElseThrow(() -> new NoSuchElementException("No order " + orderId));
+        // A payment is never less than the order; without one (data from before payments), the order's total.
+        BigDecimal captured = money.paid() != null ? money.paid() : money.total();
+        repository.recordCapture(orderId, captured);
+        List<OrderLine> lines = repository.findLines(orderId).stream()
+                .map(line -> new OrderLine(line.id(), line.lineNo(), line.productSizeId(), line.sku(), line.quantity(),
+                        line.unitPrice(), line.lineTotal()))
+                .toList();
+        return new OrderSnapshot(money.paymentIntentId(), captured, money.currency(), lines);
+    }
+
+    @Transactional
+    public void recordStatus(UUID orderId, OrderStatus status, OrderPaymentStatus paymentStatus) {
+        repository.recordStatus(orderId, status.name(), paymentStatus.name());
+    }
+
+    /** Puts units back in stock, once per key and line. */
+    @Transactional
+    public void restock(UUID orderId, String restockKey, List<RestockLine> lines) {
+        for (RestockLine line : lines) {
+            repository.restock(orderId, restockKey, line.lineId(), line.quantity());
+        }
+    }
+
+    /** A refund's row, as it stands. */
+    public record RefundEntry(String status, BigDecimal amount, String providerRefundId, String failureMessage) {
+    }
+
+    /**
+     * Records a refund before the provider is called: PENDING, unless the key has one already (a retried
+     * activity), which comes back as it is.
+     *
+     * @throws RefundRefused when the refunds of the order would add up to more than it captured
+     */
+    @Transactional
+    public RefundEntry beginRefund(OrderRefund refund) {
+        BigDecimal captured = repository.lockCaptured(refund.orderId())
+                .orElseThrow(() -> new NoSuchElementException("No order " + refund.orderId()));
+        Optional<OrderLifecycleRepository.RefundRow> existing = repository.findRefund(refund.idempotencyKey());
+        if (existing.isPresent()) {
+            return entry(existing.get());
+        }
+        BigDecimal committed = repository.committedRefunds(refund.orderId());
+        if (committed.add(refund.amount()).compareTo(captured) > 0) {
+            throw new RefundRefused("Refund " + refund.idempotencyKey() + " of " + refund.amount() + " would take the "
+                    + "order's refunds past the " + captured + " captured (" + committed + " refunded or pending)");
+        }
+        return entry(repository.save(new OrderLifecycleRepository.RefundRow(UUID.randomUUID(), refund.orderId(),
+                refund.idempotencyKey(), refund.returnId(), refund.amount(), refund.currency(), refund.reason(),
+                "PENDING", null, null)));
+    }
+
+    /** The provider made the refund: SUCCEEDED, and its amount added to the order's refunded amount once. */
+    @Transactional
+    public void refundSucceeded(OrderRefund refund, String providerRefundId) {
+        if (repository.succeed(refund.idempotencyKey(), providerRefundId) == 1) {
+            repository.addRefunded(refund.orderId(), refund.amount());
+        }
+    }
+
+    /** The provider refused the refund: FAILED, nothing added. */
+    @Transactional
+    public void refundFailed(OrderRefund refund, String message) {
+        repository.fail(refund.idempotencyKey(), message);
+    }
+
+    /** A refund that had succeeded failed at the provider: FAILED, its amount taken off the order's, once. */
+    @Transactional
+    public void refundFailedLater(UUID orderId, String idempotencyKey, String message) {
+        repository.lockCaptured(orderId);
+        Optional<OrderLifecycleRepository.RefundRow> refund = repository.findRefund(idempotencyKey);
+        if (refund.isPresent() && repository.failAfterSuccess(idempotencyKey, message) == 1) {
+            repository.addRefunded(orderId, refund.get().amount().negate());
+        }
+    }
+
+    /** The order and idempotency key of the refund the provider calls {@code providerRefundId}. */
+    @ReadOnly
+    public Optional<RefundOwner> findByProviderRefundId(String providerRefundId) {
+        return repository.findByProviderRefundId(providerRefundId)
+                .map(row -> new RefundOwner(row.orderId(), row.idempotencyKey()));
+    }
+
+    /** Which order a provider's refund belongs to, under which key. */
+    public record RefundOwner(UUID orderId, String idempotencyKey) {
+    }
+
+    @Transactional
+    public void recordReturn(UUID orderId, String shopperId, OrderRequests.ReturnRequest request) {
+        repository.insertReturn(request.returnId(), orderId, request.lineId(), shopperId, request.quantity(),
+                request.reason(), request.comment());
+    }
+
+    @Transactional
+    public void recordReturnOutcome(OrderState.Return outcome) {
+        repository.recordReturnOutcome(outcome.returnId(), outcome.status().name(),
+                outcome.condition() == null ? null : outcome.condition().name(), outcome.refundAmount());
+    }
+
+    @Transactional
+    public void recordShipment(UUID orderId, OrderState.Shipment shipment, @Nullable String carrier,
+            @Nullable String trackingNumber) {
+        repository.upsertShipment(shipment.shipmentId(), orderId, shipment.step().name(),
+                shipment.lineIds().stream().map(UUID::toString).toArray(String[]::new), carrier, trackingNumber);
+    }
+
+    private static RefundEntry entry(OrderLifecycleRepository.RefundRow row) {
+        return new RefundEntry(row.status(), row.amount(), row.providerRefundId(), row.failureMessage());
+    }
+}
