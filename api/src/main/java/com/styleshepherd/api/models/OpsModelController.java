@@ -97,13 +97,14 @@ class OpsModelController {
             @Parameter(schema = @Schema(allowableValues = {"size", "fit", "return-risk"}))
             @PathVariable @Pattern(regexp = "^(size|fit|return-risk)$", message = "must be size, fit or return-risk") String kind,
             @PathVariable @Min(1) int version,
-            @Nullable @QueryValue Boolean force) {
+            @Nullable @QueryValue @Pattern(regexp = "^(true|false)$", message = "must be true or false") String force) {
+        boolean forced = "true".equals(force);
         ModelKind modelKind = ModelKind.of(kind);
         ModelStore.Change change = store.promoteChecked(kind, version, modelKind.higherIsBetter(),
-                Boolean.TRUE.equals(force));
+                forced);
         ModelPromotion done = answer(kind, change);
         LOG.info("Model promoted kind={} version={} replaced={} force={} by={}", kind, version, done.replaced(),
-                Boolean.TRUE.equals(force), ops.getName());
+                forced, ops.getName());
         return done;
     }
 

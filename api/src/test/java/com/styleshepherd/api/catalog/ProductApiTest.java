@@ -180,6 +180,18 @@ class ProductApiTest implements RealInfrastructure {
         assertEquals(PROBLEM_JSON, reply.contentType());
     }
 
+    @Test
+    void anAttributeMayBeNullAsAnyJsonValue() {
+        Map<String, Object> body = new java.util.HashMap<>(productBody("Null Lining Coat", "Coat without a lining",
+                "99.00", List.of(Map.of("size", "M", "stock", 1))));
+        java.util.Map<String, Object> attributes = new java.util.HashMap<>();
+        attributes.put("lining", null);
+        attributes.put("fabric", "wool");
+        body.put("attributes", attributes);
+        Reply saved = api.put("/api/ops/products/NULL-LINING-" + java.util.UUID.randomUUID().toString().substring(0, 8), ops, body);
+        assertTrue(saved.status() == 201, saved::toString);
+    }
+
     private void saveProduct(String sku, String name, String description, String price, List<Map<String, Object>> sizes) {
         Map<String, Object> body = new java.util.HashMap<>(productBody(name, description, price, sizes));
         body.put("category", category);

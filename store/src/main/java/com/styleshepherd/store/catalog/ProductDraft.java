@@ -2,6 +2,8 @@ package com.styleshepherd.store.catalog;
 
 import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +29,8 @@ public record ProductDraft(
         List<SizeStock> sizes) {
 
     public ProductDraft {
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        // Any JSON values, null among them ({"lining": null}): Map.copyOf would refuse a null.
+        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         sizes = List.copyOf(sizes);
     }
 
