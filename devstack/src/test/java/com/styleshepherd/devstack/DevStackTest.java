@@ -113,7 +113,8 @@ class DevStackTest {
                 "DATASOURCES_DEFAULT_URL", "jdbc:postgresql://db.internal:5432/styleshepherd",
                 "REDIS_URI", "redis://valkey.internal:6379",
                 "JWT_SECRET", "external-secret-that-is-at-least-256-bits-long-000000",
-                "STRIPE_WEBHOOK_SECRET", "whsec_external"))) {
+                "STRIPE_WEBHOOK_SECRET", "whsec_external",
+                "CARRIER_WEBHOOK_SECRET", "carrier_external"))) {
             assertEquals(List.of(), external.started());
             assertEquals(List.of(DevStack.EMBEDDED_PROPERTY, DevTokens.SECRET_PROPERTY),
                     external.properties().keySet().stream().sorted().toList());
