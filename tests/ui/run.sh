@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Temporal UI browser test: starts the dev stack from the api jar (as ./dev does) on the real Temporal
 # dev server, on free ports with a temporary data directory; makes a completed, a declined and a stuck
-# checkout through the HTTP API; drives Debian's headless chromium (Playwright for Python) on the Temporal
+# checkout, and three orders (shipped in two parts, cancelled, a line returned), through the HTTP API; drives Debian's headless chromium (Playwright for Python) on the Temporal
 # UI the stack serves; writes the screenshots docs/operations.md shows into docs/images/; stops the stack.
 #
 #   tests/ui/run.sh [pytest arguments]
