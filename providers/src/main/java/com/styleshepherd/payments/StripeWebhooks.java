@@ -45,7 +45,7 @@ public class StripeWebhooks {
         if (payload == null || signatureHeader == null) {
             throw new InvalidWebhookException("Missing body or Stripe-Signature header", null);
         }
-        requireRecent(signatureHeader);
+        WebhookSignature.requireRecent("Stripe-Signature", signatureHeader, settings.webhookTolerance(), clock);
         try {
             // Tolerance 0: the library checks the signature only; requireRecent checks the time, both ways.
             Webhook.constructEvent(payload, signatureHeader, settings.webhookSecret(), 0);
@@ -89,26 +89,5 @@ public class StripeWebhooks {
         long amount = refund.get("amount") instanceof Number number ? number.longValue() : 0;
         return new PaymentWebhookEvent.RefundUpdate((String) refund.get("id"), (String) refund.get("status"), amount,
                 (String) refund.get("failure_reason"));
-    }
-
-    /** The header's {@code t=} (seconds since the epoch) must be within the tolerance of the clock. */
-    private void requireRecent(String signatureHeader) {
-        for (String item : signatureHeader.split(",")) {
-            String[] pair = item.trim().split("=", 2);
-            if (pair.length == 2 && "t".equals(pair[0])) {
-                long timestamp;
-                try {
-                    timestamp = Long.parseLong(pair[1]);
-                } catch (NumberFormatException e) {
-                    throw new InvalidWebhookException("Stripe-Signature has no valid timestamp", e);
-                }
-                if (Math.abs(clock.instant().getEpochSecond() - timestamp) > settings.webhookTolerance().toSeconds()) {
-                    throw new InvalidWebhookException("Stripe-Signature timestamp is outside the tolerance of "
-                            + settings.webhookTolerance(), null);
-                }
-                return;
-            }
-        }
-        throw new InvalidWebhookException("Stripe-Signature has no timestamp", null);
     }
 }
