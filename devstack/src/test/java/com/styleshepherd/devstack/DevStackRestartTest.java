@@ -90,7 +90,14 @@ class DevStackRestartTest {
             assertEquals(201, conversation.status(), conversation::toString);
             conversationId = (String) conversation.body().get("conversationId");
 
+            // The row says COMPLETED once the order is placed; the run then starts the order's workflow and closes.
+            long closeBy = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
             history = first.history(checkoutWorkflowId);
+            while (history.getLast().getEventType() != EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED
+                    && System.nanoTime() < closeBy) {
+                Thread.sleep(100);
+                history = first.history(checkoutWorkflowId);
+            }
             assertEquals(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED, history.getLast().getEventType());
         }
 
