@@ -15,6 +15,7 @@ import com.styleshepherd.testing.RealInfrastructure;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -168,17 +169,31 @@ class OrdersAndReturnsApiTest implements RealInfrastructure {
         Map<String, Object> order = deliveredOrder(2);
         Map<?, ?> line = (Map<?, ?>) ((List<?>) order.get("lines")).get(0);
         String productId = String.valueOf(((Number) line.get("productId")).longValue());
-        assertEquals(201, api.post("/api/returns", shopper, Map.of("orderId", order.get("orderId"),
-                "lineId", line.get("lineId"), "reason", "TOO_SMALL", "quantity", 1)).status());
+        Reply asked = api.post("/api/returns", shopper, Map.of("orderId", order.get("orderId"),
+                "lineId", line.get("lineId"), "reason", "TOO_SMALL", "quantity", 1));
+        assertEquals(201, asked.status(), asked.body().toString());
+        // Asked for, not received: awaited, not yet returned.
+        Map<?, ?> awaited = productGroup(productId);
+        assertEquals(List.of(0, 1), List.of(((Number) awaited.get("unitsReturned")).intValue(),
+                ((Number) awaited.get("unitsAwaitingReceipt")).intValue()), awaited.toString());
+        Reply received = api.post("/api/ops/returns/" + asked.body().get("returnId") + "/receipt", ops,
+                Map.of("condition", "DAMAGED"));
+        assertEquals(200, received.status(), received.body().toString());
 
         Reply byProduct = api.get("/api/ops/returns/analytics?groupBy=product", ops);
 
         assertEquals(200, byProduct.status(), byProduct.body().toString());
-        Map<?, ?> group = ((List<?>) byProduct.body().get("groups")).stream().map(g -> (Map<?, ?>) g)
-                .filter(g -> productId.equals(g.get("key"))).findFirst().orElseThrow();
+        Map<?, ?> group = productGroup(productId);
         assertEquals(2, ((Number) group.get("unitsSold")).intValue());
         assertEquals(1, ((Number) group.get("unitsReturned")).intValue());
+        assertEquals(0, ((Number) group.get("unitsAwaitingReceipt")).intValue());
         assertEquals(0.5, ((Number) group.get("returnRate")).doubleValue());
+        // The money that moved for it, under the condition the warehouse found.
+        assertTrue(((List<?>) byProduct.body().get("conditions")).stream().map(c -> (Map<?, ?>) c)
+                .anyMatch(c -> "DAMAGED".equals(c.get("condition"))
+                        && new BigDecimal(String.valueOf(c.get("refunded")))
+                                .compareTo(new BigDecimal(String.valueOf(received.body().get("refundAmount"))))
+                                >= 0), byProduct.body().toString());
         assertEquals(1, ((Number) group.get("linesScored")).intValue(), "the checkout scored the line");
         double predicted = ((Number) group.get("meanPredictedProbability")).doubleValue();
         assertTrue(predicted > 0 && predicted < 1, group.toString());
@@ -197,6 +212,12 @@ class OrdersAndReturnsApiTest implements RealInfrastructure {
         Reply byReason = api.get("/api/ops/returns/analytics?groupBy=reason", ops);
         assertTrue(((List<?>) byReason.body().get("groups")).stream()
                 .anyMatch(g -> "TOO_SMALL".equals(((Map<?, ?>) g).get("key"))), byReason.body().toString());
+    }
+
+    private Map<?, ?> productGroup(String productId) {
+        Reply byProduct = api.get("/api/ops/returns/analytics?groupBy=product", ops);
+        return ((List<?>) byProduct.body().get("groups")).stream().map(g -> (Map<?, ?>) g)
+                .filter(g -> productId.equals(g.get("key"))).findFirst().orElseThrow();
     }
 
     @Test

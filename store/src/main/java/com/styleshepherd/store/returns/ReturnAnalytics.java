@@ -13,6 +13,10 @@ import java.util.List;
 /**
  * Return rates of the orders placed in a period, grouped by category, product or reason, with what the
  * return-risk model predicted for the same lines beside what happened: the model's calibration.
+ *
+ * <p>What happened is what the warehouse received: a unit is returned once it came back, in whatever condition,
+ * and the money is what the order's workflow refunded for it. Returns asked for and not received yet are counted
+ * apart ({@code unitsAwaitingReceipt}): a shopper who asks and never sends the item back has kept it.
  */
 @Singleton
 public class ReturnAnalytics {
@@ -24,12 +28,23 @@ public class ReturnAnalytics {
      * One group. For CATEGORY and PRODUCT: units and lines sold in the period and how many came back;
      * for REASON: the units and lines returned for that reason, against everything sold in the period.
      *
+     * @param unitsAwaitingReceipt units whose return was asked for and has not been received (yet)
      * @param meanPredictedProbability the mean predicted return probability of the group's lines that
      *     were scored (null when none were)
      */
     @Serdeable
-    public record Group(String key, String label, long unitsSold, long unitsReturned, long lines, long linesReturned,
-            BigDecimal returnRate, @Nullable BigDecimal meanPredictedProbability, long linesScored) {
+    public record Group(String key, String label, long unitsSold, long unitsReturned, long unitsAwaitingReceipt,
+            long lines, long linesReturned, BigDecimal returnRate, @Nullable BigDecimal meanPredictedProbability,
+            long linesScored) {
+    }
+
+    /**
+     * The units received back in one condition and what was refunded for them, in one currency: RESELLABLE went
+     * back into stock and was refunded, DAMAGED was refunded only, UNRETURNABLE neither.
+     */
+    @Serdeable
+    public record Condition(String condition, String currency, long unitsReturned, long linesReturned,
+            BigDecimal refunded) {
     }
 
     /** Lines by the risk level predicted at checkout: how often each level actually came back. */
@@ -57,8 +72,8 @@ public class ReturnAnalytics {
     /** The API answers this as it is. */
     @Serdeable
     public record Report(Instant from, Instant to, GroupBy groupBy, long unitsSold, long unitsReturned,
-            BigDecimal returnRate, List<Group> groups, List<Calibration> calibration,
-            List<ModelCalibration> modelCalibration) {
+            long unitsAwaitingReceipt, BigDecimal returnRate, List<Group> groups, List<Condition> conditions,
+            List<Calibration> calibration, List<ModelCalibration> modelCalibration) {
     }
 
     private final ReturnAnalyticsRepository repository;
@@ -72,23 +87,26 @@ public class ReturnAnalytics {
         ReturnAnalyticsRepository.Totals totals = repository.totals(from, to);
         List<Group> groups = groupBy == GroupBy.REASON ? byReason(from, to, totals.unitsSold())
                 : byItem(from, to, groupBy);
-        return new Report(from, to, groupBy, totals.unitsSold(), totals.unitsReturned(),
-                rate(totals.unitsReturned(), totals.unitsSold()), groups, calibration(from, to),
+        List<Condition> conditions = repository.byCondition(from, to).stream()
+                .map(row -> new Condition(row.condition(), row.currency(), row.units(), row.lines(), row.refunded()))
+                .toList();
+        return new Report(from, to, groupBy, totals.unitsSold(), totals.unitsReturned(), totals.unitsAwaited(),
+                rate(totals.unitsReturned(), totals.unitsSold()), groups, conditions, calibration(from, to),
                 modelCalibration(from, to));
     }
 
     private List<Group> byItem(Instant from, Instant to, GroupBy groupBy) {
         return repository.byItem(from, to, groupBy == GroupBy.CATEGORY).stream()
-                .map(row -> new Group(row.key(), row.label(), row.unitsSold(), row.unitsReturned(), row.lines(),
-                        row.linesReturned(), rate(row.unitsReturned(), row.unitsSold()), scale(row.meanPredicted()),
+                .map(row -> new Group(row.key(), row.label(), row.unitsSold(), row.unitsReturned(),
+                        row.unitsAwaited(), row.lines(), row.linesReturned(), rate(row.unitsReturned(), row.unitsSold()), scale(row.meanPredicted()),
                         row.linesScored()))
                 .toList();
     }
 
     private List<Group> byReason(Instant from, Instant to, long unitsSold) {
         return repository.byReason(from, to).stream()
-                .map(row -> new Group(row.reason(), row.reason(), unitsSold, row.unitsReturned(), row.lines(),
-                        row.lines(), rate(row.unitsReturned(), unitsSold), scale(row.meanPredicted()),
+                .map(row -> new Group(row.reason(), row.reason(), unitsSold, row.unitsReturned(),
+                        row.unitsAwaited(), row.lines(), row.lines(), rate(row.unitsReturned(), unitsSold), scale(row.meanPredicted()),
                         row.linesScored()))
                 .toList();
     }

@@ -15,6 +15,10 @@ import java.util.UUID;
  * The SQL behind {@link ReturnAnalytics}: the order lines of a period ({@code :from} inclusive, {@code :to}
  * exclusive) summed up in several ways. Each query reads rows of its own shape; the rates are worked out
  * from them in Java.
+ *
+ * <p>A line is returned when the warehouse received it back, in whatever condition ({@code returned}); a return
+ * asked for and not (yet) received is only awaited ({@code awaited}). Returns recorded before returns were received
+ * (issue 25) have no receipt date: those the old flow marked received or refunded count as returned.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ReturnAnalyticsRepository extends GenericRepository<ReturnRecord, UUID> {
@@ -22,8 +26,12 @@ interface ReturnAnalyticsRepository extends GenericRepository<ReturnRecord, UUID
     /** Each order line of the period with its return (if any) and its latest line prediction (if any). */
     String SOLD = """
             WITH sold AS (
-                SELECT l.id, l.product_id, l.sku, l.product_name, l.category, l.quantity,
-                       r.quantity AS returned, r.reason, p.probability, p.risk_level, p.model_id, p.model_version
+                SELECT l.id, l.product_id, l.sku, l.product_name, l.category, l.quantity, o.currency,
+                       CASE WHEN r.received_at IS NOT NULL OR r.status IN ('RECEIVED', 'REFUNDED') THEN r.quantity END
+                           AS returned,
+                       CASE WHEN r.received_at IS NULL AND r.status = 'REQUESTED' THEN r.quantity END AS awaited,
+                       r.reason, r.condition, r.refund_amount,
+                       p.probability, p.risk_level, p.model_id, p.model_version
                 FROM order_lines l
                 JOIN orders o ON o.id = l.order_id
                 LEFT JOIN returns r ON r.order_line_id = l.id
@@ -35,8 +43,11 @@ interface ReturnAnalyticsRepository extends GenericRepository<ReturnRecord, UUID
             )
             """;
 
-    @Query(SOLD + "SELECT coalesce(sum(quantity), 0) AS units_sold, coalesce(sum(returned), 0) AS units_returned "
-            + "FROM sold")
+    @Query(SOLD + """
+            SELECT coalesce(sum(quantity), 0) AS units_sold, coalesce(sum(returned), 0) AS units_returned,
+                   coalesce(sum(awaited), 0) AS units_awaited
+            FROM sold
+            """)
     Totals totals(Instant from, Instant to);
 
     /** Lines by category ({@code :byCategory}) or else by product, most returned first. */
@@ -44,15 +55,15 @@ interface ReturnAnalyticsRepository extends GenericRepository<ReturnRecord, UUID
             SELECT CASE WHEN :byCategory THEN category ELSE CAST(product_id AS text) END AS key,
                    CASE WHEN :byCategory THEN min(category) ELSE min(sku) || ' ' || min(product_name) END AS label,
                    sum(quantity) AS units_sold, coalesce(sum(returned), 0) AS units_returned,
-                   count(*) AS lines, count(returned) AS lines_returned,
+                   coalesce(sum(awaited), 0) AS units_awaited, count(*) AS lines, count(returned) AS lines_returned,
                    avg(probability) AS mean_predicted, count(probability) AS lines_scored
             FROM sold GROUP BY 1 ORDER BY units_returned DESC, units_sold DESC, key
             """)
     List<ItemGroup> byItem(Instant from, Instant to, boolean byCategory);
 
     @Query(SOLD + """
-            SELECT reason, sum(returned) AS units_returned, count(*) AS lines,
-                   avg(probability) AS mean_predicted, count(probability) AS lines_scored
+            SELECT reason, coalesce(sum(returned), 0) AS units_returned, coalesce(sum(awaited), 0) AS units_awaited,
+                   count(returned) AS lines, avg(probability) AS mean_predicted, count(probability) AS lines_scored
             FROM sold WHERE reason IS NOT NULL GROUP BY reason ORDER BY units_returned DESC, reason
             """)
     List<ReasonGroup> byReason(Instant from, Instant to);
@@ -63,6 +74,16 @@ interface ReturnAnalyticsRepository extends GenericRepository<ReturnRecord, UUID
             GROUP BY risk_level ORDER BY CASE risk_level WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 ELSE 3 END
             """)
     List<RiskLevel> byRiskLevel(Instant from, Instant to);
+
+    /** The units received back in each condition, and what was refunded for them, per currency. */
+    @Query(SOLD + """
+            SELECT condition, currency, sum(returned) AS units, count(*) AS lines,
+                   coalesce(sum(refund_amount), 0) AS refunded
+            FROM sold WHERE condition IS NOT NULL
+            GROUP BY condition, currency
+            ORDER BY CASE condition WHEN 'RESELLABLE' THEN 1 WHEN 'DAMAGED' THEN 2 ELSE 3 END, currency
+            """)
+    List<ConditionGroup> byCondition(Instant from, Instant to);
 
     /** The scored lines in ten probability bins per model version, ordered by model, version and bin. */
     @Query(SOLD + """
@@ -76,19 +97,24 @@ interface ReturnAnalyticsRepository extends GenericRepository<ReturnRecord, UUID
 
     /** Units sold in the period, and how many came back. */
     @Introspected
-    record Totals(long unitsSold, long unitsReturned) {
+    record Totals(long unitsSold, long unitsReturned, long unitsAwaited) {
     }
 
     /** A category's or product's lines. */
     @Introspected
-    record ItemGroup(String key, String label, long unitsSold, long unitsReturned, long lines, long linesReturned,
-            @Nullable BigDecimal meanPredicted, long linesScored) {
+    record ItemGroup(String key, String label, long unitsSold, long unitsReturned, long unitsAwaited, long lines,
+            long linesReturned, @Nullable BigDecimal meanPredicted, long linesScored) {
     }
 
     /** The lines returned for one reason. */
     @Introspected
-    record ReasonGroup(String reason, long unitsReturned, long lines, @Nullable BigDecimal meanPredicted,
-            long linesScored) {
+    record ReasonGroup(String reason, long unitsReturned, long unitsAwaited, long lines,
+            @Nullable BigDecimal meanPredicted, long linesScored) {
+    }
+
+    /** The lines received back in one condition, in one currency. */
+    @Introspected
+    record ConditionGroup(String condition, String currency, long units, long lines, BigDecimal refunded) {
     }
 
     /** The lines predicted at one risk level. */

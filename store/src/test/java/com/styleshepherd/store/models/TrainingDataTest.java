@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,7 +45,8 @@ class TrainingDataTest implements RealInfrastructure {
         orders.order(kept, "DELIVERED", 1, new BigDecimal("0.2000"), "{\"" + feature + "\": 1, \"other\": 2.5}");
         ShopOrders.Order returned = orders.order(tooSmall, "COMPLETED", 1, new BigDecimal("0.6000"),
                 "{\"" + feature + "\": 0.125}");
-        returns.request(tooSmall, returned.id(), returned.lineId(), null, "TOO_SMALL", null);
+        orders.received(returns.request(tooSmall, returned.id(), returned.lineId(), null, "TOO_SMALL", null).id(),
+                "RESELLABLE", new BigDecimal("40.00"));
         // No outcome yet: in no training rows.
         orders.order(kept, "SHIPPED", 1, new BigDecimal("0.9000"), "{\"" + feature + "\": 9}");
     }
@@ -67,13 +69,44 @@ class TrainingDataTest implements RealInfrastructure {
 
     @Test
     void returnRowsCarryTheFeaturesStoredAtCheckout() {
-        List<TrainingData.ReturnRow> both = training.returnRows(List.of(feature)).stream()
+        List<TrainingData.ReturnRow> rows = training.returnRows(List.of(feature)).stream()
                 .filter(row -> row.features().containsKey(feature)).toList();
-        assertEquals(Set.of(new TrainingData.ReturnRow(Map.of(feature, 1.0, "other", 2.5), false),
-                new TrainingData.ReturnRow(Map.of(feature, 0.125), true)), Set.copyOf(both));
-        assertEquals(Double.class, both.get(0).features().get(feature).getClass());
-        assertEquals(List.of(new TrainingData.ReturnRow(Map.of(feature, 1.0, "other", 2.5), false)),
-                training.returnRows(List.of(feature, "other")).stream()
-                        .filter(row -> row.features().containsKey(feature)).toList());
+        assertEquals(List.of(new TrainingData.ReturnRow(Map.of(feature, 0.125), true)), rows,
+                "the delivered line's window is open: it has no outcome yet");
+        assertEquals(Double.class, rows.get(0).features().get(feature).getClass());
+    }
+
+    @Test
+    void returnRowsAreLabelledWithWhatCameBackNotWithWhatWasAskedFor() {
+        String label = "label-" + orders.tag();
+        String shopper = orders.shopper("labels", null, null);
+        // Kept through a closed window; asked to return but never sent back; received damaged; received unreturnable;
+        // received while the window is still open.
+        orders.order(shopper, "COMPLETED", 1, new BigDecimal("0.1"), "{\"" + label + "\": 1, \"other\": 1}");
+        ShopOrders.Order neverSent = orders.order(shopper, "COMPLETED", 1, new BigDecimal("0.2"),
+                "{\"" + label + "\": 2, \"other\": 1}");
+        returns.request(shopper, neverSent.id(), neverSent.lineId(), null, "STYLE", null);
+        for (String condition : List.of("DAMAGED", "UNRETURNABLE")) {
+            ShopOrders.Order back = orders.order(shopper, "COMPLETED", 1, new BigDecimal("0.3"),
+                    "{\"" + label + "\": 3, \"other\": 1}");
+            orders.received(returns.request(shopper, back.id(), back.lineId(), null, "QUALITY", null).id(), condition,
+                    condition.equals("DAMAGED") ? new BigDecimal("40.00") : null);
+        }
+        ShopOrders.Order early = orders.order(shopper, "DELIVERED", 1, new BigDecimal("0.4"),
+                "{\"" + label + "\": 4}");
+        orders.received(returns.request(shopper, early.id(), early.lineId(), null, "OTHER", null).id(),
+                "RESELLABLE", new BigDecimal("40.00"));
+
+        Map<Double, Long> returnedByFeature = new TreeMap<>();
+        Map<Double, Long> keptByFeature = new TreeMap<>();
+        for (TrainingData.ReturnRow row : training.returnRows(List.of(label))) {
+            if (row.features().containsKey(label)) {
+                (row.returned() ? returnedByFeature : keptByFeature).merge(row.features().get(label), 1L, Long::sum);
+            }
+        }
+        assertEquals(Map.of(1.0, 1L, 2.0, 1L), keptByFeature, "kept, and asked for but never sent back");
+        assertEquals(Map.of(3.0, 2L, 4.0, 1L), returnedByFeature, "received, in any condition");
+        assertEquals(4, training.returnRows(List.of(label, "other")).stream()
+                .filter(row -> row.features().containsKey(label)).count(), "every one of the required features");
     }
 }

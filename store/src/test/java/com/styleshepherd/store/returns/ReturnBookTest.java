@@ -102,7 +102,11 @@ class ReturnBookTest implements RealInfrastructure {
         Instant from = Instant.now().minusSeconds(60);
         ShopOrders.Order returned = orders.order(buyer, "DELIVERED", 2, new BigDecimal("0.7500"), "{}");
         orders.order(buyer, "DELIVERED", 2, new BigDecimal("0.2500"), "{}");
-        returns.request(buyer, returned.id(), returned.lineId(), 1, "TOO_LARGE", null);
+        orders.received(returns.request(buyer, returned.id(), returned.lineId(), 1, "TOO_LARGE", null).id(),
+                "DAMAGED", new BigDecimal("40.00"));
+        // Asked for and not sent back (yet): awaited, not returned.
+        ShopOrders.Order asked = orders.order(buyer, "DELIVERED", 1, null, null);
+        returns.request(buyer, asked.id(), asked.lineId(), 1, "STYLE", null);
         Instant to = Instant.now().plusSeconds(60);
 
         ReturnAnalytics.Report report = analytics.report(from, to, ReturnAnalytics.GroupBy.PRODUCT);
@@ -110,9 +114,10 @@ class ReturnBookTest implements RealInfrastructure {
         ReturnAnalytics.Group product = report.groups().stream()
                 .filter(group -> group.key().equals(String.valueOf(orders.productId()))).findFirst().orElseThrow();
         assertEquals("ORDERS-" + orders.tag() + " Orders test dress", product.label());
-        assertEquals(4, product.unitsSold());
+        assertEquals(5, product.unitsSold());
         assertEquals(1, product.unitsReturned());
-        assertEquals(new BigDecimal("0.2500"), product.returnRate());
+        assertEquals(1, product.unitsAwaitingReceipt());
+        assertEquals(new BigDecimal("0.2000"), product.returnRate());
         assertEquals(new BigDecimal("0.5000"), product.meanPredictedProbability());
         assertEquals(2, product.linesScored());
         ReturnAnalytics.ModelCalibration model = report.modelCalibration().stream()
@@ -128,6 +133,12 @@ class ReturnBookTest implements RealInfrastructure {
                 .findFirst().orElseThrow();
         assertEquals(byReason.unitsSold(), tooLarge.unitsSold());
         assertEquals(1, tooLarge.linesReturned());
+        // The money that moved, by the condition the warehouse found. Other tests' rows share the period.
+        ReturnAnalytics.Condition damaged = report.conditions().stream()
+                .filter(condition -> condition.condition().equals("DAMAGED")).findFirst().orElseThrow();
+        assertTrue(damaged.unitsReturned() >= 1 && damaged.refunded().compareTo(new BigDecimal("40.00")) >= 0,
+                damaged.toString());
+        assertEquals("USD", damaged.currency());
         assertTrue(analytics.report(from, to, ReturnAnalytics.GroupBy.CATEGORY).groups().stream()
                 .anyMatch(group -> group.key().equals("dresses") && group.label().equals("dresses")));
     }

@@ -92,6 +92,16 @@ public final class ShopOrders {
         return new Order(orderId, lineId);
     }
 
+    /**
+     * The warehouse received the return in {@code condition}, refunding {@code refundAmount} (null: nothing), as the
+     * order's workflow records it: RESELLABLE and DAMAGED are refunded, UNRETURNABLE is rejected.
+     */
+    public void received(UUID returnId, String condition, BigDecimal refundAmount) {
+        update("""
+                UPDATE returns SET status = ?, condition = ?, refund_amount = ?, received_at = now() WHERE id = ?
+                """, "UNRETURNABLE".equals(condition) ? "REJECTED" : "REFUNDED", condition, refundAmount, returnId);
+    }
+
     /** An order and its one line. */
     public record Order(UUID id, UUID lineId) {
     }
