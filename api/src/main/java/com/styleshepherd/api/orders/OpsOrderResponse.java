@@ -30,7 +30,7 @@ public record OpsOrderResponse(
     }
 
     /**
-     * @param status REQUESTED, RECEIVED, REFUNDED or REJECTED
+     * @param status REQUESTED, RECEIVED, REFUNDED, REJECTED (unreturnable) or EXPIRED (never received in time)
      * @param condition RESELLABLE, DAMAGED or UNRETURNABLE, once received
      */
     @Serdeable

@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * A return as its shopper sees it.
  *
- * @param status REQUESTED, RECEIVED, REFUNDED or REJECTED
+ * @param status REQUESTED, RECEIVED, REFUNDED, REJECTED (unreturnable) or EXPIRED (never received in time)
  * @param condition how it came back (RESELLABLE, DAMAGED, UNRETURNABLE); absent until received
  * @param refundAmount what was paid back for it, a decimal string; absent until received
  */

@@ -126,7 +126,9 @@ interface OrderLifecycleRepository extends GenericRepository<OrderLifecycleRepos
 
     @Query("""
             UPDATE returns SET status = :status, condition = :condition, refund_amount = :refundAmount,
-                               received_at = COALESCE(received_at, now()), updated_at = now()
+                               received_at = CASE WHEN :status = 'EXPIRED' THEN received_at
+                                                  ELSE COALESCE(received_at, now()) END,
+                               updated_at = now()
             WHERE id = :returnId
             """)
     int recordReturnOutcome(UUID returnId, String status, @Nullable String condition,

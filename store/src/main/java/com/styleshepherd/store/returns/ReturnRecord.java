@@ -10,7 +10,7 @@ import java.util.UUID;
  * projection of {@code returns} joined to {@code order_lines}).
  *
  * @param reason TOO_SMALL, TOO_LARGE, STYLE, QUALITY or OTHER
- * @param status REQUESTED, RECEIVED, REFUNDED or REJECTED
+ * @param status REQUESTED, RECEIVED, REFUNDED, REJECTED (unreturnable) or EXPIRED (never received in time)
  * @param condition how it came back (RESELLABLE, DAMAGED, UNRETURNABLE); null until received
  * @param refundAmount what its refund gave back; null until received
  */

@@ -9,9 +9,13 @@ import com.styleshepherd.testing.RealInfrastructure;
 import com.styleshepherd.testing.TestInfrastructure;
 import com.styleshepherd.workflows.order.OrderPaymentStatus;
 import com.styleshepherd.workflows.order.OrderRefund;
+import com.styleshepherd.workflows.order.OrderRequests;
 import com.styleshepherd.workflows.order.OrderSnapshot;
+import com.styleshepherd.workflows.order.OrderState;
 import com.styleshepherd.workflows.order.OrderStatus;
 import com.styleshepherd.workflows.order.RestockLine;
+import com.styleshepherd.workflows.order.ReturnCondition;
+import com.styleshepherd.workflows.order.ReturnStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -120,6 +124,27 @@ class OrderLifecycleTest implements RealInfrastructure {
         lifecycle.restock(order.id(), "cancel-" + order.id(), List.of(new RestockLine(order.lineId(), 2)));
 
         assertEquals(before + 2, stock());
+    }
+
+    @Test
+    void aReturnReceivedHasAReceiptDateAndAnExpiredOneHasNone() {
+        ShopOrders.Order kept = orders.order(shopper, "DELIVERED", 1, null, null);
+        ShopOrders.Order sent = orders.order(shopper, "DELIVERED", 1, null, null);
+        UUID neverSent = UUID.randomUUID();
+        UUID received = UUID.randomUUID();
+        lifecycle.recordReturn(kept.id(), shopper, new OrderRequests.ReturnRequest(neverSent, kept.lineId(), 1,
+                "STYLE", null));
+        lifecycle.recordReturn(sent.id(), shopper, new OrderRequests.ReturnRequest(received, sent.lineId(), 1,
+                "STYLE", null));
+
+        lifecycle.recordReturnOutcome(new OrderState.Return(neverSent, kept.lineId(), 1, ReturnStatus.EXPIRED, null,
+                BigDecimal.ZERO));
+        lifecycle.recordReturnOutcome(new OrderState.Return(received, sent.lineId(), 1, ReturnStatus.REFUNDED,
+                ReturnCondition.DAMAGED, new BigDecimal("40.00")));
+
+        assertEquals("EXPIRED", query("SELECT status FROM returns WHERE id = ?", neverSent));
+        assertEquals("false", query("SELECT CAST(received_at IS NOT NULL AS text) FROM returns WHERE id = ?", neverSent));
+        assertEquals("true", query("SELECT CAST(received_at IS NOT NULL AS text) FROM returns WHERE id = ?", received));
     }
 
     private int stock() {

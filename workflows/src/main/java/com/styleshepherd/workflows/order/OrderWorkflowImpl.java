@@ -33,6 +33,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     private static final Logger LOG = Workflow.getLogger(OrderWorkflowImpl.class);
 
+    /**
+     * Change id: after the window, returns asked for in time are awaited for the policy's receipt grace only;
+     * those not received then expire and the order completes. Runs started before wait for them without end.
+     */
+    static final String RETURNS_EXPIRE = "returns-expire";
+
     private static final RetryOptions BACKOFF = RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofMillis(500))
             .setBackoffCoefficient(2)
@@ -89,7 +95,14 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             returnWindowOpen = true;
             Workflow.await(window, () -> status.isFinal());
             returnWindowOpen = false;
-            // Returns asked for in time are still received and refunded after the window.
+            // Returns asked for in time are still received and refunded after the window, within the grace.
+            if (Workflow.getVersion(RETURNS_EXPIRE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+                boolean allSettled = Workflow.await(start.policy().returnReceiptGrace(),
+                        () -> status.isFinal() || returns.values().stream().allMatch(OrderWorkflowImpl::settled));
+                if (!allSettled) {
+                    expireReturnsNotReceived();
+                }
+            }
             Workflow.await(() -> status.isFinal() || returns.values().stream().allMatch(OrderWorkflowImpl::settled));
             if (!status.isFinal()) {
                 setStatus(OrderStatus.COMPLETED);
@@ -328,7 +341,25 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
 
     private static boolean settled(OrderState.Return candidate) {
-        return candidate.status() == ReturnStatus.REFUNDED || candidate.status() == ReturnStatus.REJECTED;
+        return candidate.status() == ReturnStatus.REFUNDED || candidate.status() == ReturnStatus.REJECTED
+                || candidate.status() == ReturnStatus.EXPIRED;
+    }
+
+    /**
+     * The returns still only asked for when the grace ends never arrived: they expire (nothing restocked, nothing
+     * refunded), so the order can complete. A receipt already being handled has left REQUESTED and settles itself.
+     */
+    private void expireReturnsNotReceived() {
+        for (OrderState.Return asked : List.copyOf(returns.values())) {
+            if (asked.status() == ReturnStatus.REQUESTED) {
+                OrderState.Return expired = new OrderState.Return(asked.returnId(), asked.lineId(), asked.quantity(),
+                        ReturnStatus.EXPIRED, null, BigDecimal.ZERO);
+                returns.put(expired.returnId(), expired);
+                LOG.info("Order {}: return {} was not received within {} of the window closing: expired",
+                        start.orderId(), expired.returnId(), start.policy().returnReceiptGrace());
+                activities.recordReturnOutcome(expired);
+            }
+        }
     }
 
     // ---- refunds -----------------------------------------------------------------------------------

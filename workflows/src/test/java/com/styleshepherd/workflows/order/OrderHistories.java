@@ -20,7 +20,8 @@ import java.util.UUID;
 public final class OrderHistories {
 
     /** Short windows, so the paths end in seconds on a real server's clock. */
-    static final OrderPolicy POLICY = new OrderPolicy(Duration.ofSeconds(3), Duration.ofSeconds(1));
+    static final OrderPolicy POLICY = new OrderPolicy(Duration.ofSeconds(3), Duration.ofSeconds(1),
+            Duration.ofSeconds(2));
     static final Path DIRECTORY = Path.of("src/test/resources/histories/order");
 
     private OrderHistories() {
@@ -29,7 +30,7 @@ public final class OrderHistories {
     public static void main(String[] args) throws Exception {
         String prefix = args.length > 0 && !args[0].startsWith("--") ? args[0] : "current";
         Files.createDirectories(DIRECTORY);
-        for (String path : List.of("cancelled", "returned")) {
+        for (String path : List.of("cancelled", "returned", "expired")) {
             try (RecordingEngine engine = RecordingEngine.from(args)) {
                 record(engine, prefix, path);
             }
@@ -77,6 +78,21 @@ public final class OrderHistories {
                         "TOO_SMALL", null));
                 order.receiveReturn(new OrderRequests.ReturnReceipt(returnId, ReturnCondition.RESELLABLE));
                 order.refund(new OrderRequests.Refund("goodwill-1", new java.math.BigDecimal("5.00"), "GOODWILL"));
+            }
+            case "expired" -> {
+                // Delivered in one part; a return asked for and never received expires after the window's grace.
+                shipments = shipments.subList(0, 1);
+                order.createShipment(new OrderRequests.NewShipment(shipments.get(0), List.of()));
+                ShipmentWorkflow shipment = shipment(client, orderId, shipments.get(0));
+                for (ShipmentStep step : List.of(ShipmentStep.LABEL_CREATED, ShipmentStep.SHIPPED,
+                        ShipmentStep.DELIVERED)) {
+                    shipment.report(new ShipmentReport(step, "UPS", "1Z999"));
+                }
+                for (int i = 0; i < 100 && order.state().status() != OrderStatus.DELIVERED; i++) {
+                    engine.sleep(Duration.ofMillis(50));
+                }
+                order.requestReturn(new OrderRequests.ReturnRequest(UUID.randomUUID(), FakeOrderActivities.DRESS, 1,
+                        "STYLE", null));
             }
             default -> throw new IllegalArgumentException(path);
         }

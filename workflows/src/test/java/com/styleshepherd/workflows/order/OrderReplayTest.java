@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * orders fails here. {@code v1-*} were recorded on a real Temporal server ({@code scripts/record-histories.sh})
  * with the first order workflow ({@link OrderHistories}): a cancellation after a label, and an order shipped in
  * two parts (each held past its stuck time), delivered, one line returned and refunded, a goodwill refund, and
- * the return window closing.
+ * the return window closing. {@code v2-*} add the receipt grace ({@code returns-expire}): the same two paths, and
+ * a return asked for and never received, expiring after the window.
  */
 class OrderReplayTest {
 

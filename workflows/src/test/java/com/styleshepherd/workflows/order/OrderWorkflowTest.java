@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class OrderWorkflowTest {
 
-    static final OrderPolicy POLICY = new OrderPolicy(Duration.ofDays(30), Duration.ofDays(2));
+    static final OrderPolicy POLICY = new OrderPolicy(Duration.ofDays(30), Duration.ofDays(2), Duration.ofDays(14));
 
     private TestWorkflowEnvironment env;
     private WorkflowClient client;
@@ -277,6 +277,25 @@ class OrderWorkflowTest {
 
         assertEquals(OrderStatus.COMPLETED, result().status());
         assertEquals(new BigDecimal("89.00"), shop.refunded());
+    }
+
+    @Test
+    void aReturnNeverReceivedExpiresWhenTheGraceEndsAndTheOrderCompletesWithNothingRefunded() {
+        OrderWorkflow order = delivered();
+        UUID neverSent = UUID.randomUUID();
+        order.requestReturn(new OrderRequests.ReturnRequest(neverSent, DRESS, 1, "STYLE", null));
+
+        env.sleep(POLICY.returnWindow().plus(POLICY.returnReceiptGrace()).minusHours(1));
+        assertEquals(OrderStatus.DELIVERED, order.state().status(), "still within the grace");
+        assertEquals(ReturnStatus.REQUESTED, shop.returnRows.get(neverSent).status());
+        env.sleep(Duration.ofHours(2));
+
+        OrderState completed = result();
+        assertEquals(OrderStatus.COMPLETED, completed.status());
+        assertEquals(ReturnStatus.EXPIRED, completed.returns().get(0).status());
+        assertEquals(ReturnStatus.EXPIRED, shop.returnRows.get(neverSent).status());
+        assertEquals(0, BigDecimal.ZERO.compareTo(shop.refunded()));
+        assertTrue(shop.restocked.isEmpty());
     }
 
     @Test
