@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.styleshepherd.temporal.WorkerProcess;
 import com.styleshepherd.testing.TestInfrastructure;
+import com.styleshepherd.workflows.TaskQueues;
+import com.styleshepherd.workflows.order.ShipmentStart;
+import com.styleshepherd.workflows.order.ShipmentWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.serde.ObjectMapper;
@@ -13,9 +19,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -83,6 +91,41 @@ class WorkerProcessTest {
         }
         assertTrue(metrics.contains("temporal_worker_start_total"), "Temporal worker metrics");
         assertTrue(metrics.contains("jvm_memory_used_bytes"), "JVM metrics");
+    }
+
+    @Test
+    @Order(1)
+    void countsAStuckShipmentAtPrometheus() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        UUID shipmentId = UUID.randomUUID();
+        WorkflowClient client = context.getBean(WorkflowClient.class);
+        ShipmentWorkflow shipment = client.newWorkflowStub(ShipmentWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(ShipmentWorkflow.workflowId(orderId, shipmentId)).setTaskQueue(TaskQueues.CHECKOUT)
+                .build());
+        WorkflowClient.start(shipment::ship, new ShipmentStart(orderId, shipmentId, List.of(), Duration.ofSeconds(1)));
+        try {
+            // Nothing reports a step: after a second at REQUESTED the shipment counts itself stuck, once.
+            for (int attempt = 0; attempt < 100 && !shipment.state().stuck(); attempt++) {
+                Thread.sleep(100);
+            }
+            assertTrue(shipment.state().stuck(), "the shipment's own view");
+            double counted = stuckShipments();
+            for (int attempt = 0; attempt < 50 && counted < 1; attempt++) {
+                Thread.sleep(100);
+                counted = stuckShipments();
+            }
+            assertEquals(1.0, counted, "styleshepherd_shipment_stuck_total, summed over its tags");
+        } finally {
+            WorkflowStub.fromTyped(shipment).terminate("test over");
+        }
+    }
+
+    /** The stuck-shipment counter at {@code /prometheus}, summed over its series (0 when it has none yet). */
+    private double stuckShipments() throws Exception {
+        return get("/prometheus").body().lines()
+                .filter(line -> line.startsWith("styleshepherd_shipment_stuck_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test
