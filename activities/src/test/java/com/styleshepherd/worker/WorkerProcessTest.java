@@ -102,7 +102,7 @@ class WorkerProcessTest {
         ShipmentWorkflow shipment = client.newWorkflowStub(ShipmentWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(ShipmentWorkflow.workflowId(orderId, shipmentId)).setTaskQueue(TaskQueues.CHECKOUT)
                 .build());
-        WorkflowClient.start(shipment::ship, new ShipmentStart(orderId, shipmentId, List.of(), Duration.ofSeconds(1)));
+        WorkflowClient.start(shipment::ship, new ShipmentStart(orderId, shipmentId, List.of(), Duration.ofSeconds(1), null));
         try {
             // Nothing reports a step: after a second at REQUESTED the shipment counts itself stuck, once.
             for (int attempt = 0; attempt < 100 && !shipment.state().stuck(); attempt++) {

@@ -102,8 +102,10 @@ class OrderController {
             done = workflows.update(orderId, order.createdAt(), "cancel", new OrderRequests.Cancel("by the shopper"))
                     .isPresent();
         } catch (OrderWorkflows.NoOrderWorkflow closed) {
-            throw new HttpStatusException(HttpStatus.CONFLICT, "The order is " + order.status()
-                    + ": it can no longer be cancelled");
+            // PLACED without a workflow: placed before orders had one, and not adopted yet (LegacyOrderAdoption).
+            throw new HttpStatusException(HttpStatus.CONFLICT, order.status().equals("PLACED")
+                    ? "The order was placed before orders had a lifecycle and is being moved onto one: try again later"
+                    : "The order is " + order.status() + ": it can no longer be cancelled");
         } catch (HttpStatusException refused) {
             // A cancel that crossed another one: the order is cancelled all the same.
             OrderRecord now = orders.findForUser(orderId, shopper.getName()).orElseThrow();

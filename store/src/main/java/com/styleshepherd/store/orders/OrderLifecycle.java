@@ -13,6 +13,7 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -44,6 +45,22 @@ public class OrderLifecycle {
                         line.unitPrice(), line.lineTotal()))
                 .toList();
         return new OrderSnapshot(money.paymentIntentId(), captured, money.currency(), lines);
+    }
+
+    /**
+     * Orders placed before {@code placedBefore} that no order workflow has opened yet, at most {@code limit}, in
+     * the order of their ids, after {@code after} (the last of the previous page; the nil UUID for the first).
+     */
+    @ReadOnly
+    public List<OrderWithoutWorkflow> withoutWorkflow(Instant placedBefore, UUID after, int limit) {
+        return repository.findWithoutWorkflow(placedBefore, after, limit).stream()
+                .map(row -> new OrderWithoutWorkflow(row.id(), row.checkoutId(), row.userId(),
+                        OrderStatus.valueOf(row.status())))
+                .toList();
+    }
+
+    /** An order placed before orders had a workflow: its ids, and the status its row has. */
+    public record OrderWithoutWorkflow(UUID orderId, UUID checkoutId, @Nullable String shopperId, OrderStatus status) {
     }
 
     @Transactional

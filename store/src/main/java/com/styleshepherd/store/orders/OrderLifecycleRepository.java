@@ -9,6 +9,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +30,23 @@ interface OrderLifecycleRepository extends GenericRepository<OrderLifecycleRepos
     record OrderMoney(UUID id, BigDecimal total, String currency, @Nullable String paymentIntentId,
             @Nullable BigDecimal paid) {
     }
+
+    /** An order placed before orders had a workflow, as its row stands. */
+    @Introspected
+    record WithoutWorkflow(UUID id, UUID checkoutId, @Nullable String userId, String status) {
+    }
+
+    /**
+     * Orders placed before {@code placedBefore} that no order workflow ever opened ({@code payment_status} is
+     * written by the workflow's first step) and that are not closed, by id after {@code after}.
+     */
+    @Query("""
+            SELECT id, checkout_id, user_id, status FROM orders
+            WHERE payment_status IS NULL AND status IN ('PLACED', 'SHIPPED', 'DELIVERED') AND created_at < :placedBefore
+              AND id > :after
+            ORDER BY id LIMIT :limit
+            """)
+    List<WithoutWorkflow> findWithoutWorkflow(Instant placedBefore, UUID after, int limit);
 
     /** A line as the order workflow needs it. */
     @Introspected

@@ -212,7 +212,7 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
                 .build());
         Async.function(order::run, new OrderStart(orderId, request.checkoutId(), request.shopperId(),
-                request.policy().order()));
+                request.policy().order(), null));
         try {
             Workflow.getWorkflowExecution(order).get();
         } catch (ChildWorkflowFailure alreadyStarted) {

@@ -12,6 +12,7 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,6 +87,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         captured = snapshot.captured();
         currency = snapshot.currency();
         lines = snapshot.lines();
+        if (start.adoptedAt() != null) {
+            adopt(start.adoptedAt());
+        }
 
         Workflow.await(() -> status == OrderStatus.DELIVERED || status.isFinal());
         if (status == OrderStatus.DELIVERED) {
@@ -201,18 +205,49 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     public OrderState createShipment(OrderRequests.NewShipment request) {
         judgeOnceOpened(() -> validateCreateShipment(request));
         List<UUID> lineIds = request.lineIds().isEmpty() ? List.copyOf(unshippedLines()) : request.lineIds();
-        OrderState.Shipment shipment = new OrderState.Shipment(request.shipmentId(), lineIds, ShipmentStep.REQUESTED);
+        startShipment(new OrderState.Shipment(request.shipmentId(), lineIds, ShipmentStep.REQUESTED));
+        return state();
+    }
+
+    /** Records the shipment and starts its child workflow at the shipment's step; returns once the child runs. */
+    private void startShipment(OrderState.Shipment shipment) {
         shipments.put(shipment.shipmentId(), shipment);
         activities.recordShipment(start.orderId(), shipment, null, null);
         ShipmentWorkflow child = Workflow.newChildWorkflowStub(ShipmentWorkflow.class, ChildWorkflowOptions.newBuilder()
                 .setWorkflowId(ShipmentWorkflow.workflowId(start.orderId(), shipment.shipmentId()))
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
                 .build());
-        Async.function(child::ship, new ShipmentStart(start.orderId(), shipment.shipmentId(), lineIds,
-                start.policy().shipmentStuckAfter()));
+        Async.function(child::ship, new ShipmentStart(start.orderId(), shipment.shipmentId(), shipment.lineIds(),
+                start.policy().shipmentStuckAfter(),
+                shipment.step() == ShipmentStep.REQUESTED ? null : shipment.step()));
         // Answer once the child runs, so the caller can report its steps right away.
         Workflow.getWorkflowExecution(child).get();
-        return state();
+    }
+
+    /**
+     * An order placed before orders had a workflow takes up where its row stood: a shipped one travels in one
+     * shipment already under way (id derived from the order, so carriers and ops can report its delivery), a
+     * delivered one opens its return window now.
+     */
+    private void adopt(OrderStatus adoptedAt) {
+        LOG.info("Order {} adopted at {}", start.orderId(), adoptedAt);
+        switch (adoptedAt) {
+            case PLACED -> {
+            }
+            case SHIPPED -> {
+                startShipment(new OrderState.Shipment(adoptedShipmentId(start.orderId()),
+                        lines.stream().map(OrderLine::lineId).toList(), ShipmentStep.SHIPPED));
+                setStatus(fulfilment());
+            }
+            case DELIVERED -> setStatus(OrderStatus.DELIVERED);
+            default -> throw ApplicationFailure.newNonRetryableFailure(
+                    "An order is adopted at PLACED, SHIPPED or DELIVERED, not " + adoptedAt, "BadAdoption");
+        }
+    }
+
+    /** The one shipment of an order adopted while shipped. */
+    public static UUID adoptedShipmentId(UUID orderId) {
+        return UUID.nameUUIDFromBytes(("adopted-shipment-" + orderId).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

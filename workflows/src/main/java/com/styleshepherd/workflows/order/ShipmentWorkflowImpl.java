@@ -39,6 +39,9 @@ public class ShipmentWorkflowImpl implements ShipmentWorkflow {
     @Override
     public ShipmentState ship(ShipmentStart start) {
         this.start = start;
+        if (start.startsAt() != null) {
+            step = start.startsAt();
+        }
         Workflow.upsertTypedSearchAttributes(ORDER_ID.valueSet(start.orderId().toString()),
                 SHIPMENT_STUCK.valueSet(false));
         while (!step.isFinal()) {

@@ -30,7 +30,7 @@ public final class OrderHistories {
     public static void main(String[] args) throws Exception {
         String prefix = args.length > 0 && !args[0].startsWith("--") ? args[0] : "current";
         Files.createDirectories(DIRECTORY);
-        for (String path : List.of("cancelled", "returned", "expired")) {
+        for (String path : List.of("cancelled", "returned", "expired", "adopted")) {
             try (RecordingEngine engine = RecordingEngine.from(args)) {
                 record(engine, prefix, path);
             }
@@ -49,7 +49,9 @@ public final class OrderHistories {
         UUID orderId = UUID.randomUUID();
         OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(OrderWorkflow.workflowId(orderId)).setTaskQueue(TaskQueues.CHECKOUT).build());
-        WorkflowClient.start(order::run, new OrderStart(orderId, UUID.randomUUID(), "shopper-1", POLICY));
+        // "adopted": an order placed before orders had a workflow, adopted while shipped.
+        WorkflowClient.start(order::run, new OrderStart(orderId, UUID.randomUUID(), "shopper-1", POLICY,
+                path.equals("adopted") ? OrderStatus.SHIPPED : null));
         List<UUID> shipments = List.of(UUID.randomUUID(), UUID.randomUUID());
         switch (path) {
             case "cancelled" -> {
@@ -93,6 +95,15 @@ public final class OrderHistories {
                 }
                 order.requestReturn(new OrderRequests.ReturnRequest(UUID.randomUUID(), FakeOrderActivities.DRESS, 1,
                         "STYLE", null));
+            }
+            case "adopted" -> {
+                // Its one shipment is under way already; delivered, and the window closes with nothing returned.
+                shipments = List.of(OrderWorkflowImpl.adoptedShipmentId(orderId));
+                for (int i = 0; i < 100 && order.state().shipments().isEmpty(); i++) {
+                    engine.sleep(Duration.ofMillis(50));
+                }
+                shipment(client, orderId, shipments.get(0)).report(new ShipmentReport(ShipmentStep.DELIVERED, null,
+                        null));
             }
             default -> throw new IllegalArgumentException(path);
         }

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with the first order workflow ({@link OrderHistories}): a cancellation after a label, and an order shipped in
  * two parts (each held past its stuck time), delivered, one line returned and refunded, a goodwill refund, and
  * the return window closing. {@code v2-*} add the receipt grace ({@code returns-expire}): the same two paths, and
- * a return asked for and never received, expiring after the window.
+ * a return asked for and never received, expiring after the window; and an order placed before orders had a
+ * workflow, adopted while shipped ({@code LegacyOrderAdoption}), then delivered.
  */
 class OrderReplayTest {
 

@@ -61,7 +61,7 @@ class OrderWorkflowTest {
     private OrderWorkflow placed() {
         OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(OrderWorkflow.workflowId(orderId)).setTaskQueue(TaskQueues.CHECKOUT).build());
-        WorkflowClient.start(order::run, new OrderStart(orderId, UUID.randomUUID(), "shopper-1", POLICY));
+        WorkflowClient.start(order::run, new OrderStart(orderId, UUID.randomUUID(), "shopper-1", POLICY, null));
         return order;
     }
 
