@@ -9,9 +9,6 @@ import com.styleshepherd.store.checkout.OrderBook;
 import com.styleshepherd.store.checkout.OrderLineRecord;
 import com.styleshepherd.store.checkout.OrderRecord;
 import com.styleshepherd.store.conversation.ConversationStore;
-import com.styleshepherd.store.returns.ReturnBook;
-import com.styleshepherd.store.returns.ReturnRecord;
-import com.styleshepherd.store.returns.ReturnRefused;
 import com.styleshepherd.workflows.checkout.CartLine;
 import com.styleshepherd.workflows.checkout.Purchase;
 import com.styleshepherd.workflows.conversation.CheckoutOpening;
@@ -45,19 +42,16 @@ class ShopperActivitiesImpl implements ShopperActivities {
 
     private final CheckoutOpener opener;
     private final OrderBook orders;
-    private final ReturnBook returns;
     private final ConversationStore conversations;
     private final ConversationContexts contexts;
     private final SessionStore sessions;
     private final TaggedCache cache;
     private final WorkflowClient client;
 
-    ShopperActivitiesImpl(CheckoutOpener opener, OrderBook orders,
-            ReturnBook returns, ConversationStore conversations, ConversationContexts contexts, SessionStore sessions,
-            TaggedCache cache, WorkflowClient client) {
+    ShopperActivitiesImpl(CheckoutOpener opener, OrderBook orders, ConversationStore conversations,
+            ConversationContexts contexts, SessionStore sessions, TaggedCache cache, WorkflowClient client) {
         this.opener = opener;
         this.orders = orders;
-        this.returns = returns;
         this.conversations = conversations;
         this.contexts = contexts;
         this.sessions = sessions;
@@ -130,28 +124,24 @@ class ShopperActivitiesImpl implements ShopperActivities {
                     : why.contains("return window") ? "the return window for that order has closed" : why;
             return new ReturnOutcome(null, name, reason, problem);
         } catch (WorkflowNotFoundException placedBeforeOrderWorkflows) {
-            return legacyReturn(ask, order, line.get(), reason);
+            return noWorkflow(order, line.get(), reason);
         }
         cache.invalidateShopper(ask.userId());
         return new ReturnOutcome(returnId, name, reason, null);
     }
 
-    /** A return of an order placed before orders had a workflow: recorded as before (no money moves for it). */
-    private ReturnOutcome legacyReturn(ReturnAsk ask, OrderRecord order, OrderLineRecord line, String reason) {
-        try {
-            ReturnRecord requested = returns.request(ask.userId(), order.id(), line.id(), null, reason,
-                    "Requested in conversation");
-            cache.invalidateShopper(ask.userId());
-            return new ReturnOutcome(requested.id(), line.productName(), reason, null);
-        } catch (ReturnRefused refused) {
-            String problem = switch (refused.why()) {
-                case NOT_DELIVERED -> "your order is " + order.status().toLowerCase(Locale.ROOT)
-                        + ", and only delivered orders can be returned";
-                case ALREADY_RETURNED -> "the " + line.productName() + " already has a return";
-                default -> refused.getMessage();
-            };
-            return new ReturnOutcome(null, line.productName(), reason, problem);
-        }
+    /**
+     * A return of an order without a running workflow: closed (its window with it), or placed before orders had one
+     * and being adopted ({@code LegacyOrderAdoption}), after which the return can be asked again and moves money.
+     */
+    private static ReturnOutcome noWorkflow(OrderRecord order, OrderLineRecord line, String reason) {
+        String problem = switch (order.status()) {
+            case "DELIVERED" -> "your order is being moved onto our returns system: ask me again in a few minutes";
+            case "COMPLETED" -> "the return window for that order has closed";
+            default -> "your order is " + order.status().toLowerCase(Locale.ROOT)
+                    + ", and only delivered orders can be returned";
+        };
+        return new ReturnOutcome(null, line.productName(), reason, problem);
     }
 
     private Optional<OrderRecord> latest(String userId) {

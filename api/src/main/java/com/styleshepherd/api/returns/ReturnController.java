@@ -11,7 +11,6 @@ import com.styleshepherd.store.checkout.OrderLineRecord;
 import com.styleshepherd.store.checkout.OrderRecord;
 import com.styleshepherd.store.returns.ReturnBook;
 import com.styleshepherd.store.returns.ReturnRecord;
-import com.styleshepherd.store.returns.ReturnRefused;
 import com.styleshepherd.workflows.order.OrderRequests;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -88,17 +87,17 @@ class ReturnController {
                 .findFirst().orElseThrow(() -> FieldProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "lineId",
                         "Order " + command.orderId() + " has no line " + command.lineId()));
         UUID returnId = UUID.randomUUID();
-        ReturnRecord recorded;
         try {
             // The order's workflow judges it (delivered, within the return window, once per line) and records it.
             workflows.update(order.id(), order.createdAt(), "requestReturn", new OrderRequests.ReturnRequest(returnId,
                     line.id(), command.quantity() == null ? line.quantity() : command.quantity(), command.reason(),
                     command.comment()));
-            recorded = returns.find(returnId).orElseThrow(() -> new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The return is accepted but not recorded yet: GET /api/returns shows it in a moment"));
         } catch (OrderWorkflows.NoOrderWorkflow none) {
-            recorded = legacy(shopper, command, order);
+            throw noWorkflow(order);
         }
+        ReturnRecord recorded = returns.find(returnId).orElseThrow(() -> new HttpStatusException(
+                HttpStatus.SERVICE_UNAVAILABLE, "The return is accepted but not recorded yet: GET /api/returns shows it "
+                        + "in a moment"));
         cache.invalidateShopper(shopper.getName());
         LOG.info("Return {} requested userId={} orderId={} lineId={} reason={}", recorded.id(), shopper.getName(),
                 recorded.orderId(), recorded.lineId(), recorded.reason());
@@ -106,28 +105,17 @@ class ReturnController {
     }
 
     /**
-     * A return of an order without a running workflow: placed before orders had one (recorded as before, no
-     * money moves), or closed (its return window is over: the order book refuses it as not returnable).
+     * An order without a running workflow takes no return: its workflow closed (the window with it), or the order
+     * was placed before orders had one and is being adopted ({@code LegacyOrderAdoption}): asked again later, its
+     * workflow judges the return and moves the money.
      */
-    private ReturnRecord legacy(Principal shopper, ReturnCommand command, OrderRecord order) {
-        if (!order.status().equals("DELIVERED") && !order.status().equals("COMPLETED")) {
-            throw new HttpStatusException(HttpStatus.CONFLICT,
-                    "The order is " + order.status() + ": only delivered orders can be returned");
-        }
-        if (workflows.state(order.id()).isPresent()) {
-            throw new HttpStatusException(HttpStatus.CONFLICT, "The order's return window has closed");
-        }
-        try {
-            return returns.request(shopper.getName(), command.orderId(), command.lineId(), command.quantity(),
-                    command.reason(), command.comment());
-        } catch (ReturnRefused refused) {
-            throw switch (refused.why()) {
-                case ORDER_NOT_FOUND -> new HttpStatusException(HttpStatus.NOT_FOUND, refused.getMessage());
-                case LINE_NOT_FOUND -> FieldProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "lineId", refused.getMessage());
-                case TOO_MANY_UNITS -> FieldProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "quantity", refused.getMessage());
-                case NOT_DELIVERED, ALREADY_RETURNED -> new HttpStatusException(HttpStatus.CONFLICT, refused.getMessage());
-            };
-        }
+    private static HttpStatusException noWorkflow(OrderRecord order) {
+        return new HttpStatusException(HttpStatus.CONFLICT, switch (order.status()) {
+            case "DELIVERED" -> "The order was placed before orders had a lifecycle and is being moved onto one: "
+                    + "try again later";
+            case "COMPLETED" -> "The order's return window has closed";
+            default -> "The order is " + order.status() + ": only delivered orders can be returned";
+        });
     }
 
     /** The caller's returns, newest first. */

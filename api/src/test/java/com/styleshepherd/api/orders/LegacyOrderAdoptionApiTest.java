@@ -81,6 +81,12 @@ class LegacyOrderAdoptionApiTest implements RealInfrastructure {
         assertTrue(String.valueOf(notYet.body().get("detail")).contains("before orders had a lifecycle"),
                 notYet.body().toString());
 
+        Map<?, ?> line = (Map<?, ?>) ((List<?>) api.get("/api/orders/" + delivered, shopper).body().get("lines")).get(0);
+        Map<String, Object> returnOfIt = Map.of("orderId", delivered, "lineId", line.get("lineId"), "reason", "TOO_SMALL");
+        Reply notReturnableYet = api.post("/api/returns", shopper, returnOfIt);
+        assertEquals(409, notReturnableYet.status(), "recorded now, no money would move for it: "
+                + notReturnableYet.body());
+
         assertTrue(adoption.adoptWaiting() >= 3, "at least this test's three orders");
         assertEquals(0, adoption.adoptWaiting(), "each order is adopted once");
 
@@ -101,9 +107,7 @@ class LegacyOrderAdoptionApiTest implements RealInfrastructure {
         fixtures.awaitOrder(shipped, shopper, "DELIVERED");
 
         // Delivered: its return window opened on adoption; a return received moves money.
-        Map<?, ?> line = (Map<?, ?>) ((List<?>) api.get("/api/orders/" + delivered, shopper).body().get("lines")).get(0);
-        Reply asked = api.post("/api/returns", shopper, Map.of("orderId", delivered, "lineId", line.get("lineId"),
-                "reason", "TOO_SMALL"));
+        Reply asked = api.post("/api/returns", shopper, returnOfIt);
         assertEquals(201, asked.status(), asked.body().toString());
         Reply received = api.post("/api/ops/returns/" + asked.body().get("returnId") + "/receipt", ops,
                 Map.of("condition", "RESELLABLE"));

@@ -1,6 +1,5 @@
 package com.styleshepherd.store.returns;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
@@ -20,23 +19,6 @@ interface ReturnRepository extends GenericRepository<ReturnRecord, UUID> {
                    r.quantity, r.reason, r.comment, r.status, r.condition, r.refund_amount, r.created_at
             FROM returns r JOIN order_lines l ON l.id = r.order_line_id
             """;
-
-    /** The order's status if it is the shopper's, locking the order until the transaction ends. */
-    @Query("SELECT status FROM orders WHERE id = :orderId AND user_id = :userId FOR UPDATE")
-    Optional<String> lockOrderStatus(UUID orderId, String userId);
-
-    /** The units the line holds, if the order has that line. */
-    @Query("SELECT quantity FROM order_lines WHERE id = :lineId AND order_id = :orderId")
-    Optional<Integer> lineQuantity(UUID lineId, UUID orderId);
-
-    /** 1 when the return was inserted, 0 when the line has one already. */
-    @Query("""
-            INSERT INTO returns (id, order_id, order_line_id, user_id, quantity, reason, comment)
-            VALUES (:id, :orderId, :lineId, :userId, :quantity, :reason, :comment)
-            ON CONFLICT (order_line_id) DO NOTHING
-            """)
-    int insertIfAbsent(UUID id, UUID orderId, UUID lineId, String userId, int quantity, String reason,
-            @Nullable String comment);
 
     @Query(RETURNS + "WHERE r.id = :id")
     Optional<ReturnRecord> find(UUID id);

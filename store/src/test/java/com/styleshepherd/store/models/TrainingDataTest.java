@@ -3,7 +3,6 @@ package com.styleshepherd.store.models;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.styleshepherd.store.catalog.ProductCatalog;
-import com.styleshepherd.store.returns.ReturnBook;
 import com.styleshepherd.store.returns.ShopOrders;
 import com.styleshepherd.testing.RealInfrastructure;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -26,9 +25,6 @@ class TrainingDataTest implements RealInfrastructure {
     TrainingData training;
 
     @Inject
-    ReturnBook returns;
-
-    @Inject
     ProductCatalog catalog;
 
     private ShopOrders orders;
@@ -45,7 +41,7 @@ class TrainingDataTest implements RealInfrastructure {
         orders.order(kept, "DELIVERED", 1, new BigDecimal("0.2000"), "{\"" + feature + "\": 1, \"other\": 2.5}");
         ShopOrders.Order returned = orders.order(tooSmall, "COMPLETED", 1, new BigDecimal("0.6000"),
                 "{\"" + feature + "\": 0.125}");
-        orders.received(returns.request(tooSmall, returned.id(), returned.lineId(), null, "TOO_SMALL", null).id(),
+        orders.received(orders.requestReturn(tooSmall, returned, 1, "TOO_SMALL", null),
                 "RESELLABLE", new BigDecimal("40.00"));
         // No outcome yet: in no training rows.
         orders.order(kept, "SHIPPED", 1, new BigDecimal("0.9000"), "{\"" + feature + "\": 9}");
@@ -85,16 +81,16 @@ class TrainingDataTest implements RealInfrastructure {
         orders.order(shopper, "COMPLETED", 1, new BigDecimal("0.1"), "{\"" + label + "\": 1, \"other\": 1}");
         ShopOrders.Order neverSent = orders.order(shopper, "COMPLETED", 1, new BigDecimal("0.2"),
                 "{\"" + label + "\": 2, \"other\": 1}");
-        returns.request(shopper, neverSent.id(), neverSent.lineId(), null, "STYLE", null);
+        orders.requestReturn(shopper, neverSent, 1, "STYLE", null);
         for (String condition : List.of("DAMAGED", "UNRETURNABLE")) {
             ShopOrders.Order back = orders.order(shopper, "COMPLETED", 1, new BigDecimal("0.3"),
                     "{\"" + label + "\": 3, \"other\": 1}");
-            orders.received(returns.request(shopper, back.id(), back.lineId(), null, "QUALITY", null).id(), condition,
+            orders.received(orders.requestReturn(shopper, back, 1, "QUALITY", null), condition,
                     condition.equals("DAMAGED") ? new BigDecimal("40.00") : null);
         }
         ShopOrders.Order early = orders.order(shopper, "DELIVERED", 1, new BigDecimal("0.4"),
                 "{\"" + label + "\": 4}");
-        orders.received(returns.request(shopper, early.id(), early.lineId(), null, "OTHER", null).id(),
+        orders.received(orders.requestReturn(shopper, early, 1, "OTHER", null),
                 "RESELLABLE", new BigDecimal("40.00"));
 
         Map<Double, Long> returnedByFeature = new TreeMap<>();

@@ -93,6 +93,19 @@ public final class ShopOrders {
     }
 
     /**
+     * A return of {@code quantity} units of the order's line, asked for now, as the order's workflow records it
+     * ({@code OrderLifecycle.recordReturn}); its id.
+     */
+    public UUID requestReturn(String userId, Order order, int quantity, String reason, String comment) {
+        UUID returnId = UUID.randomUUID();
+        update("""
+                INSERT INTO returns (id, order_id, order_line_id, user_id, quantity, reason, comment)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, returnId, order.id(), order.lineId(), userId, quantity, reason, comment);
+        return returnId;
+    }
+
+    /**
      * The warehouse received the return in {@code condition}, refunding {@code refundAmount} (null: nothing), as the
      * order's workflow records it: RESELLABLE and DAMAGED are refunded, UNRETURNABLE is rejected.
      */
