@@ -32,7 +32,7 @@ public record InfrastructureInventory(
         boolean configured,
         @Nullable Instant fetchedAt,
         @Nullable Long cacheAgeSeconds,
-        @Nullable AccountView account,
+        @Nullable @Schema(nullable = false) AccountView account,
         @Nullable List<ManagedDatabase> databases,
         @Nullable List<ManagedDatabase> valkey,
         @Nullable List<ComputeInstance> instances,
@@ -66,7 +66,7 @@ public record InfrastructureInventory(
     public record ManagedDatabase(String id, @Nullable String label, @Nullable String engine,
             @Nullable String engineVersion, @Nullable String region, @Nullable String plan, @Nullable String status,
             @Nullable Integer vcpus, @Nullable Integer ramMb, @Nullable Integer diskGb, @Nullable Integer replicas,
-            @Nullable DatabaseUsage usage) {
+            @Nullable @Schema(nullable = false) DatabaseUsage usage) {
     }
 
     /** Percentages from 0 to 100, as Vultr reports them. */

@@ -33,9 +33,9 @@ public record InfrastructureSummary(
         @Nullable Instant fetchedAt,
         @Nullable Long cacheAgeSeconds,
         boolean healthy,
-        @Nullable Counts counts,
+        @Nullable @Schema(nullable = false) Counts counts,
         List<Issue> issues,
-        @Nullable InfrastructureInventory.AccountView account,
+        @Nullable @Schema(nullable = false) InfrastructureInventory.AccountView account,
         @Nullable Integer usageThresholdPercent,
         @Nullable String detail,
         @Nullable List<LocalComponent> localComponents) {

@@ -19,7 +19,7 @@ import java.time.Duration;
  * @param retryAfter the wait a 503 tells the caller when Vultr did not say ({@code Retry-After})
  * @param perPage resources per page of a listing (Vultr allows up to 500)
  * @param maxPages the most pages one listing is followed for (a cursor that never ends is cut there)
- * @param requestsPerSecond the client-side rate limit (Vultr allows 30 per second per key)
+ * @param requestsPerSecond the client-side rate limit (Vultr allows 30 per second from one address)
  * @param usageThresholdPercent a managed database at or over this share of its disk, memory or CPU is flagged
  */
 @ConfigurationProperties("styleshepherd.vultr")
@@ -31,7 +31,7 @@ public record VultrSettings(
         @Bindable(defaultValue = "5s") Duration retryAfter,
         @Bindable(defaultValue = "100") @Min(1) @Max(500) int perPage,
         @Bindable(defaultValue = "50") @Min(1) @Max(1000) int maxPages,
-        @Bindable(defaultValue = "10") @Min(1) @Max(30) int requestsPerSecond,
+        @Bindable(defaultValue = "20") @Min(1) @Max(30) int requestsPerSecond,
         @Bindable(defaultValue = "85") @Min(1) @Max(100) int usageThresholdPercent) {
 
     /** Whether a key is set: without one the api never calls Vultr. */
