@@ -20,7 +20,6 @@ import com.styleshepherd.providers.ProviderUnavailable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -161,11 +160,14 @@ final class VultrClient {
         return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** Vultr's error text, for the log: the key, should Vultr ever quote it, is cut out. */
     private String errorMessage(byte[] body) {
+        String error;
         try {
-            return json.readValue(body, Argument.of(ErrorAnswer.class)).error();
+            error = json.readValue(body, Argument.of(ErrorAnswer.class)).error();
         } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
+            error = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
         }
+        return error == null ? null : error.replace(settings.apiKey(), "[the key]");
     }
 }

@@ -13,6 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/ops/infrastructure} and its summary against a local fake of Vultr's v2 API, answering with
@@ -203,6 +207,26 @@ class OpsInfrastructureTest implements TestPropertyProvider {
         stubTheWholeInventory();
         vultr.stubFor(WireMock.get(urlPathEqualTo("/v2/account")).willReturn(json(401,
                 "{\"error\":\"Invalid API token: VULTR-TEST-KEY-0123456789 is not allowed here\",\"status\":401}")));
+
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        logs.start();
+        root.addAppender(logs);
+        try {
+            Reply logged = api.get("/api/ops/infrastructure", tokens.ops("ops1"), Map.of("X-Request-Id", "req-vultr-401"));
+
+            assertEquals(502, logged.status(), logged::toString);
+            ILoggingEvent refused = logs.list.stream()
+                    .filter(event -> event.getFormattedMessage().contains("KEY_REFUSED")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no log line says the key was refused"));
+            assertEquals("req-vultr-401", refused.getMDCPropertyMap().get("requestId"));
+            assertTrue(refused.getFormattedMessage().contains("Invalid API token"), "the log has Vultr's text");
+            assertEquals(List.of(), logs.list.stream().map(ILoggingEvent::getFormattedMessage)
+                    .filter(line -> line.contains(KEY)).toList(), "log lines with the key");
+        } finally {
+            root.detachAppender(logs);
+        }
+        view.forget();
 
         for (String path : List.of("/api/ops/infrastructure", "/api/ops/infrastructure/summary")) {
             Reply reply = api.get(path, tokens.ops("ops1"));
