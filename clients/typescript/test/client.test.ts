@@ -107,6 +107,16 @@ test("errors are typed problems: a bad parameter, another's resource, a missing 
     assert.equal(noToken.response.status, 401);
 });
 
+test("ops read the infrastructure: without a Vultr key, the servers the api uses", async () => {
+    const { data, response } = await ops.GET("/api/ops/infrastructure/summary");
+    assert.equal(response.status, 200);
+    assert.equal(data?.provider, "vultr");
+    assert.equal(data?.configured, false);
+    assert.deepEqual(data?.localComponents?.map((component) => component.name), ["postgresql", "valkey", "temporal"]);
+    const forbidden = await shopper.GET("/api/ops/infrastructure");
+    assert.equal(forbidden.response.status, 403);
+});
+
 test("ops read the health of the api and of each dependency", async () => {
     const { data, error, response } = await ops.GET("/api/ops/health");
     const health = data ?? error;

@@ -88,13 +88,22 @@ public final class ProviderHttp {
         int status = response.statusCode();
         if (status == 429 || status >= 500) {
             LOG.warn("{} answered {}: will retry", provider, status);
-            throw new ProviderUnavailable(provider + " answered " + status + ": " + message(response.body()), true, null);
+            throw new ProviderUnavailable(provider + " answered " + status + ": " + message(response.body()), true,
+                    status, retryAfter(response), null);
         }
         if (status >= 400) {
             throw new ProviderUnavailable(provider + " refused the request (" + status + "): " + message(response.body()),
-                    false, null);
+                    false, status, null, null);
         }
         return response.body();
+    }
+
+    /** The provider's {@code Retry-After} in seconds (the HTTP-date form is not used by the providers called). */
+    private static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After")
+                .filter(value -> value.strip().matches("\\d{1,6}"))
+                .map(value -> Duration.ofSeconds(Long.parseLong(value.strip())))
+                .orElse(null);
     }
 
     private String message(byte[] body) {
