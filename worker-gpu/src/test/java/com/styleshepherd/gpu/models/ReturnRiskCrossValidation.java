@@ -1,0 +1,384 @@
+package com.styleshepherd.gpu.models;
+
+import com.styleshepherd.gpu.fit.FitMetrics;
+import com.styleshepherd.gpu.fit.FitRecord;
+import com.styleshepherd.gpu.fit.FitRecords;
+import com.styleshepherd.gpu.returnrisk.ReturnFeatures;
+import com.styleshepherd.gpu.returnrisk.ReturnRiskModel;
+import com.styleshepherd.gpu.sizing.Permutations;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * The return-risk candidates against their baselines on the proxy lines ("not fit" as "returned"), by
+ * repeated, seeded, nested cross-validation over the fit purchases:
+ * <ol>
+ *   <li>the purchases are dealt into {@value #FOLDS} outer folds ({@value #REPEATS} times, each with its own
+ *       seed);</li>
+ *   <li>for each outer fold, the learned models train on <em>cross-fitted</em> lines of the other folds
+ *       ({@link ProxyReturns#crossFitted}: each line's features from a fit model and rates that did not see
+ *       it), and the held-out fold's lines get their features from a fit model and rates made from all the
+ *       other folds, as a line at checkout would;</li>
+ *   <li>every method, learned or baseline, scores the same held-out lines, so each purchase is scored once per
+ *       repeat by every method, out of fold.</li>
+ * </ol>
+ * Metrics: AUC, log loss and Brier score over all purchases, averaged over the repeats. The interval on each
+ * difference from a baseline is a paired bootstrap over purchases (2,000 resamples, the same resample for
+ * every method and repeat): the noise of having only these purchases.
+ *
+ * <pre>java -cp ... com.styleshepherd.gpu.models.ReturnRiskCrossValidation fit1.json,fit2.json</pre>
+ */
+public final class ReturnRiskCrossValidation {
+
+    static final long SEED = 20_261_208L;
+    static final int FOLDS = 5;
+    static final int REPEATS = Integer.getInteger("rr.repeats", 10);
+    static final int BOOTSTRAP = 2000;
+
+    /** A learned candidate: trains on cross-fitted lines and scores held-out ones. */
+    interface Candidate {
+        double[] fitAndScore(List<ReturnRiskModel.Row> train, List<ReturnRiskModel.Row> test, long seed);
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<FitRecord> records = new ArrayList<>();
+        for (String file : args[0].split(",")) {
+            records.addAll(FitRecords.read(Path.of(file)));
+        }
+        Map<String, Candidate> candidates = candidates();
+        Map<String, Function<Map<String, Double>, Double>> baselines = baselines();
+        int n = records.size();
+        Map<String, double[][]> scores = new LinkedHashMap<>();
+        boolean[] returned = new boolean[n];
+        for (String name : baselines.keySet()) {
+            scores.put(name, new double[REPEATS][n]);
+        }
+        scores.put("base rate (constant)", new double[REPEATS][n]);
+        for (String name : candidates.keySet()) {
+            scores.put(name, new double[REPEATS][n]);
+            scores.put(name + " | fit unknown", new double[REPEATS][n]);
+        }
+        for (int r = 0; r < REPEATS; r++) {
+            long seed = SEED + 7919L * r;
+            int[] order = Permutations.of(n, seed);
+            for (int fold = 0; fold < FOLDS; fold++) {
+                List<FitRecord> train = new ArrayList<>();
+                List<FitRecord> held = new ArrayList<>();
+                List<Integer> heldIndex = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (i % FOLDS == fold) {
+                        held.add(records.get(order[i]));
+                        heldIndex.add(order[i]);
+                    } else {
+                        train.add(records.get(order[i]));
+                    }
+                }
+                long foldSeed = seed + 101L * (fold + 1);
+                List<ReturnRiskModel.Row> trainLines = ProxyReturns.crossFitted(train, FOLDS, foldSeed);
+                List<ReturnRiskModel.Row> testLines = ProxyReturns.lines(train, held, foldSeed + 7);
+                List<ReturnRiskModel.Row> testNoFit = testLines.stream().map(ReturnRiskCrossValidation::withoutFit).toList();
+                double baseRate = train.stream().filter(x -> x.fit() != FitRecord.Fit.FIT).count() / (double) train.size();
+                for (int j = 0; j < held.size(); j++) {
+                    int index = heldIndex.get(j);
+                    returned[index] = testLines.get(j).returned();
+                    for (var baseline : baselines.entrySet()) {
+                        scores.get(baseline.getKey())[r][index] = baseline.getValue().apply(testLines.get(j).features());
+                    }
+                    scores.get("base rate (constant)")[r][index] = baseRate;
+                }
+                for (var candidate : candidates.entrySet()) {
+                    double[] p = candidate.getValue().fitAndScore(trainLines, testLines, foldSeed);
+                    double[] q = candidate.getValue().fitAndScore(trainLines, testNoFit, foldSeed);
+                    for (int j = 0; j < held.size(); j++) {
+                        scores.get(candidate.getKey())[r][heldIndex.get(j)] = p[j];
+                        scores.get(candidate.getKey() + " | fit unknown")[r][heldIndex.get(j)] = q[j];
+                    }
+                }
+            }
+            System.err.printf(Locale.ROOT, "repeat %d of %d done%n", r + 1, REPEATS);
+        }
+        report(records, scores, returned);
+    }
+
+    static Map<String, Function<Map<String, Double>, Double>> baselines() {
+        Map<String, Function<Map<String, Double>, Double>> out = new LinkedHashMap<>();
+        out.put("baseline: fit P(small)+P(large)", f -> f.get(ReturnFeatures.FIT_SMALL) + f.get(ReturnFeatures.FIT_LARGE));
+        out.put("baseline: not-fit rates", f -> (f.get(ReturnFeatures.CATEGORY_RATE) + f.get(ReturnFeatures.SHOPPER_RATE)) / 2);
+        return out;
+    }
+
+    static Map<String, Candidate> candidates() {
+        Map<String, Candidate> out = new LinkedHashMap<>();
+        out.put("XGBoost as today (120 x depth 3)", xgboost(ReturnRiskModel.ROUNDS, Map.of()));
+        out.put("XGBoost regularised (40 x depth 1, lambda 10)", xgboost(40,
+                Map.of("eta", 0.1, "max_depth", 1, "min_child_weight", 5, "lambda", 10.0, "subsample", 1.0)));
+        out.put("logistic: logit P(not fit)", logistic(f -> new double[] {logit(notFit(f))}));
+        out.put("logistic: logit P(not fit), category rate", logistic(f -> new double[] {logit(notFit(f)),
+                f.get(ReturnFeatures.CATEGORY_RATE)}));
+        return out;
+    }
+
+    static Candidate xgboost(int rounds, Map<String, Object> params) {
+        return (train, test, seed) -> {
+            Map<String, Object> p = new LinkedHashMap<>(params);
+            p.put("nthread", 1);
+            try (ReturnRiskModel model = ReturnRiskModel.train(train, seed, rounds, p)) {
+                return model.probabilities(test.stream().map(ReturnRiskModel.Row::features).toList());
+            }
+        };
+    }
+
+    /** L2-regularised logistic regression (Newton's method), standardised inputs; unknown inputs are the mean. */
+    static Candidate logistic(Function<Map<String, Double>, double[]> inputs) {
+        return (train, test, seed) -> {
+            double[][] x = train.stream().map(r -> inputs.apply(r.features())).toArray(double[][]::new);
+            int d = x[0].length;
+            double[] mean = new double[d];
+            double[] sd = new double[d];
+            for (double[] row : x) {
+                for (int k = 0; k < d; k++) {
+                    mean[k] += row[k] / x.length;
+                }
+            }
+            for (double[] row : x) {
+                for (int k = 0; k < d; k++) {
+                    sd[k] += (row[k] - mean[k]) * (row[k] - mean[k]) / x.length;
+                }
+            }
+            for (int k = 0; k < d; k++) {
+                sd[k] = Math.max(Math.sqrt(sd[k]), 1e-9);
+            }
+            double[] y = train.stream().mapToDouble(r -> r.returned() ? 1 : 0).toArray();
+            double[] w = fitLogistic(standardise(x, mean, sd), y, 1.0);
+            double[] out = new double[test.size()];
+            for (int i = 0; i < test.size(); i++) {
+                double[] raw = inputs.apply(test.get(i).features());
+                double z = w[0];
+                for (int k = 0; k < d; k++) {
+                    double v = Double.isNaN(raw[k]) ? mean[k] : raw[k];
+                    z += w[k + 1] * (v - mean[k]) / sd[k];
+                }
+                out[i] = 1 / (1 + Math.exp(-z));
+            }
+            return out;
+        };
+    }
+
+    static double[][] standardise(double[][] x, double[] mean, double[] sd) {
+        double[][] out = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = new double[x[i].length];
+            for (int k = 0; k < x[i].length; k++) {
+                out[i][k] = (x[i][k] - mean[k]) / sd[k];
+            }
+        }
+        return out;
+    }
+
+    /** Weights {intercept, w...} minimising log loss + lambda/2 |w|² (intercept not penalised). */
+    static double[] fitLogistic(double[][] x, double[] y, double lambda) {
+        int d = x[0].length + 1;
+        double[] w = new double[d];
+        for (int iteration = 0; iteration < 50; iteration++) {
+            double[] grad = new double[d];
+            double[][] hess = new double[d][d];
+            for (int i = 0; i < x.length; i++) {
+                double[] xi = new double[d];
+                xi[0] = 1;
+                System.arraycopy(x[i], 0, xi, 1, d - 1);
+                double z = 0;
+                for (int k = 0; k < d; k++) {
+                    z += w[k] * xi[k];
+                }
+                double p = 1 / (1 + Math.exp(-z));
+                for (int k = 0; k < d; k++) {
+                    grad[k] += (p - y[i]) * xi[k];
+                    for (int l = 0; l < d; l++) {
+                        hess[k][l] += p * (1 - p) * xi[k] * xi[l];
+                    }
+                }
+            }
+            for (int k = 1; k < d; k++) {
+                grad[k] += lambda * w[k];
+                hess[k][k] += lambda;
+            }
+            hess[0][0] += 1e-9;
+            double[] step = solve(hess, grad);
+            double size = 0;
+            for (int k = 0; k < d; k++) {
+                w[k] -= step[k];
+                size += Math.abs(step[k]);
+            }
+            if (size < 1e-10) {
+                break;
+            }
+        }
+        return w;
+    }
+
+    static double[] solve(double[][] a, double[] b) {
+        int n = b.length;
+        double[][] m = new double[n][n + 1];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, m[i], 0, n);
+            m[i][n] = b[i];
+        }
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            double[] t = m[c];
+            m[c] = m[pivot];
+            m[pivot] = t;
+            for (int r = 0; r < n; r++) {
+                if (r != c) {
+                    double f = m[r][c] / m[c][c];
+                    for (int k = c; k <= n; k++) {
+                        m[r][k] -= f * m[c][k];
+                    }
+                }
+            }
+        }
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = m[i][n] / m[i][i];
+        }
+        return x;
+    }
+
+    static double notFit(Map<String, Double> f) {
+        Double s = f.get(ReturnFeatures.FIT_SMALL);
+        Double l = f.get(ReturnFeatures.FIT_LARGE);
+        return s == null || l == null ? Double.NaN : s + l;
+    }
+
+    static double logit(double p) {
+        if (Double.isNaN(p)) {
+            return Double.NaN;
+        }
+        double q = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
+        return Math.log(q / (1 - q));
+    }
+
+    /** The line as checkout sees it when no fit model knows the shopper: the fit model's features unknown. */
+    static ReturnRiskModel.Row withoutFit(ReturnRiskModel.Row row) {
+        Map<String, Double> f = ReturnFeatures.empty();
+        f.putAll(row.features());
+        f.remove(ReturnFeatures.FIT_SMALL);
+        f.remove(ReturnFeatures.FIT_LARGE);
+        return new ReturnRiskModel.Row(f, row.returned());
+    }
+
+    record Metrics(double auc, double logLoss, double brier) {
+    }
+
+    static Metrics metrics(double[] p, boolean[] y, int[] sample) {
+        double[] s = new double[sample.length];
+        boolean[] t = new boolean[sample.length];
+        double logLoss = 0;
+        double brier = 0;
+        for (int i = 0; i < sample.length; i++) {
+            double q = Math.min(Math.max(p[sample[i]], 1e-6), 1 - 1e-6);
+            s[i] = q;
+            t[i] = y[sample[i]];
+            double v = t[i] ? 1 : 0;
+            logLoss -= v * Math.log(q) + (1 - v) * Math.log(1 - q);
+            brier += (q - v) * (q - v);
+        }
+        return new Metrics(FitMetrics.auc(s, t), logLoss / sample.length, brier / sample.length);
+    }
+
+    /** The metrics averaged over the repeats, on this sample of purchases. */
+    static Metrics averaged(double[][] p, boolean[] y, int[] sample) {
+        double auc = 0;
+        double logLoss = 0;
+        double brier = 0;
+        for (double[] repeat : p) {
+            Metrics m = metrics(repeat, y, sample);
+            auc += m.auc() / p.length;
+            logLoss += m.logLoss() / p.length;
+            brier += m.brier() / p.length;
+        }
+        return new Metrics(auc, logLoss, brier);
+    }
+
+    static void report(List<FitRecord> records, Map<String, double[][]> scores, boolean[] y) {
+        int n = y.length;
+        int[] all = new int[n];
+        Arrays.setAll(all, i -> i);
+        long positives = 0;
+        for (boolean b : y) {
+            positives += b ? 1 : 0;
+        }
+        Random random = new Random(SEED);
+        int[][] samples = new int[BOOTSTRAP][n];
+        for (int[] sample : samples) {
+            for (int i = 0; i < n; i++) {
+                sample[i] = random.nextInt(n);
+            }
+        }
+        Map<String, Metrics[]> boot = new LinkedHashMap<>();
+        for (var entry : scores.entrySet()) {
+            Metrics[] m = new Metrics[BOOTSTRAP];
+            for (int b = 0; b < BOOTSTRAP; b++) {
+                m[b] = averaged(entry.getValue(), y, samples[b]);
+            }
+            boot.put(entry.getKey(), m);
+        }
+        System.out.printf(Locale.ROOT, "%nReturn risk on %d proxy lines (%d not fit), %d x %d-fold nested cross-validation,"
+                + " seed %d%n", n, positives, REPEATS, FOLDS, SEED);
+        System.out.println("| method | AUC | log loss | Brier |");
+        System.out.println("|---|---:|---:|---:|");
+        for (var entry : scores.entrySet()) {
+            Metrics m = averaged(entry.getValue(), y, all);
+            Metrics[] b = boot.get(entry.getKey());
+            System.out.printf(Locale.ROOT, "| %s | %.3f [%.3f, %.3f] | %.4f [%.4f, %.4f] | %.4f [%.4f, %.4f] |%n",
+                    entry.getKey(), m.auc(), q(b, Metrics::auc, 0.025), q(b, Metrics::auc, 0.975), m.logLoss(),
+                    q(b, Metrics::logLoss, 0.025), q(b, Metrics::logLoss, 0.975), m.brier(),
+                    q(b, Metrics::brier, 0.025), q(b, Metrics::brier, 0.975));
+        }
+        System.out.println();
+        System.out.println("Paired differences, method minus baseline, with 95% bootstrap intervals"
+                + " (AUC: higher is better; log loss and Brier: lower is better)");
+        System.out.println("| method | vs | ΔAUC | Δlog loss | ΔBrier |");
+        System.out.println("|---|---|---:|---:|---:|");
+        List<String> against = new ArrayList<>(baselines().keySet());
+        against.add("base rate (constant)");
+        for (String method : scores.keySet()) {
+            if (against.contains(method)) {
+                continue;
+            }
+            for (String baseline : against) {
+                Metrics m = averaged(scores.get(method), y, all);
+                Metrics r = averaged(scores.get(baseline), y, all);
+                Metrics[] bm = boot.get(method);
+                Metrics[] br = boot.get(baseline);
+                Metrics[] d = new Metrics[BOOTSTRAP];
+                for (int b = 0; b < BOOTSTRAP; b++) {
+                    d[b] = new Metrics(bm[b].auc() - br[b].auc(), bm[b].logLoss() - br[b].logLoss(),
+                            bm[b].brier() - br[b].brier());
+                }
+                System.out.printf(Locale.ROOT, "| %s | %s | %+.3f [%+.3f, %+.3f] | %+.4f [%+.4f, %+.4f] | %+.4f [%+.4f, %+.4f] |%n",
+                        method, baseline.replace("baseline: ", ""), m.auc() - r.auc(), q(d, Metrics::auc, 0.025),
+                        q(d, Metrics::auc, 0.975), m.logLoss() - r.logLoss(), q(d, Metrics::logLoss, 0.025),
+                        q(d, Metrics::logLoss, 0.975), m.brier() - r.brier(), q(d, Metrics::brier, 0.025),
+                        q(d, Metrics::brier, 0.975));
+            }
+        }
+    }
+
+    static double q(Metrics[] values, java.util.function.ToDoubleFunction<Metrics> metric, double quantile) {
+        double[] v = Arrays.stream(values).mapToDouble(metric).sorted().toArray();
+        return v[(int) Math.min(v.length - 1, Math.floor(quantile * v.length))];
+    }
+}
