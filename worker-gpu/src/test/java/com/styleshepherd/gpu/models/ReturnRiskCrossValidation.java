@@ -41,10 +41,35 @@ public final class ReturnRiskCrossValidation {
     static final int FOLDS = 5;
     static final int REPEATS = Integer.getInteger("rr.repeats", 10);
     static final int BOOTSTRAP = 2000;
+    static final String CONSTANT = "baseline: training not-fit rate (one number)";
+    static final String FIT_UNKNOWN = ", fit model's features unknown";
+    static final String FIT_BASELINE = "baseline: fit model's P(small) + P(large)";
+    static final String RATES_BASELINE = "baseline: category and shopper not-fit rates";
+    static final String TODAY = "XGBoost as it trains today (120 trees, depth 3)";
+    static final String REGULARISED = "XGBoost regularised (40 stumps, lambda 10)";
 
     /** A learned candidate: trains on cross-fitted lines and scores held-out ones. */
     interface Candidate {
         double[] fitAndScore(List<ReturnRiskModel.Row> train, List<ReturnRiskModel.Row> test, long seed);
+    }
+
+    /**
+     * Every method's out-of-fold probability for every purchase, per repeat ({@code scores.get(method)[repeat][i]}),
+     * the purchases' labels, and which outer fold scored each purchase in each repeat.
+     */
+    record Result(Map<String, double[][]> scores, boolean[] returned, int[][] folds) {
+
+        int lines() {
+            return returned.length;
+        }
+
+        long positives() {
+            long p = 0;
+            for (boolean b : returned) {
+                p += b ? 1 : 0;
+            }
+            return p;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -52,20 +77,32 @@ public final class ReturnRiskCrossValidation {
         for (String file : args[0].split(",")) {
             records.addAll(FitRecords.read(Path.of(file)));
         }
+        String report = report(run(records, REPEATS));
+        System.out.println(report);
+        String path = System.getProperty("risk.report");
+        if (path != null && !path.isBlank()) {
+            java.nio.file.Files.writeString(Path.of(path), report);
+        }
+    }
+
+    static Result run(List<FitRecord> records, int repeats) {
         Map<String, Candidate> candidates = candidates();
         Map<String, Function<Map<String, Double>, Double>> baselines = baselines();
         int n = records.size();
         Map<String, double[][]> scores = new LinkedHashMap<>();
         boolean[] returned = new boolean[n];
+        int[][] folds = new int[repeats][n];
         for (String name : baselines.keySet()) {
-            scores.put(name, new double[REPEATS][n]);
+            scores.put(name, new double[repeats][n]);
         }
-        scores.put("base rate (constant)", new double[REPEATS][n]);
+        scores.put(CONSTANT, new double[repeats][n]);
         for (String name : candidates.keySet()) {
-            scores.put(name, new double[REPEATS][n]);
-            scores.put(name + " | fit unknown", new double[REPEATS][n]);
+            scores.put(name, new double[repeats][n]);
         }
-        for (int r = 0; r < REPEATS; r++) {
+        for (String name : candidates.keySet()) {
+            scores.put(name + FIT_UNKNOWN, new double[repeats][n]);
+        }
+        for (int r = 0; r < repeats; r++) {
             long seed = SEED + 7919L * r;
             int[] order = Permutations.of(n, seed);
             for (int fold = 0; fold < FOLDS; fold++) {
@@ -76,6 +113,7 @@ public final class ReturnRiskCrossValidation {
                     if (i % FOLDS == fold) {
                         held.add(records.get(order[i]));
                         heldIndex.add(order[i]);
+                        folds[r][order[i]] = fold;
                     } else {
                         train.add(records.get(order[i]));
                     }
@@ -91,33 +129,33 @@ public final class ReturnRiskCrossValidation {
                     for (var baseline : baselines.entrySet()) {
                         scores.get(baseline.getKey())[r][index] = baseline.getValue().apply(testLines.get(j).features());
                     }
-                    scores.get("base rate (constant)")[r][index] = baseRate;
+                    scores.get(CONSTANT)[r][index] = baseRate;
                 }
                 for (var candidate : candidates.entrySet()) {
                     double[] p = candidate.getValue().fitAndScore(trainLines, testLines, foldSeed);
                     double[] q = candidate.getValue().fitAndScore(trainLines, testNoFit, foldSeed);
                     for (int j = 0; j < held.size(); j++) {
                         scores.get(candidate.getKey())[r][heldIndex.get(j)] = p[j];
-                        scores.get(candidate.getKey() + " | fit unknown")[r][heldIndex.get(j)] = q[j];
+                        scores.get(candidate.getKey() + FIT_UNKNOWN)[r][heldIndex.get(j)] = q[j];
                     }
                 }
             }
-            System.err.printf(Locale.ROOT, "repeat %d of %d done%n", r + 1, REPEATS);
+            System.err.printf(Locale.ROOT, "return risk: repeat %d of %d done%n", r + 1, repeats);
         }
-        report(records, scores, returned);
+        return new Result(scores, returned, folds);
     }
 
     static Map<String, Function<Map<String, Double>, Double>> baselines() {
         Map<String, Function<Map<String, Double>, Double>> out = new LinkedHashMap<>();
-        out.put("baseline: fit P(small)+P(large)", f -> f.get(ReturnFeatures.FIT_SMALL) + f.get(ReturnFeatures.FIT_LARGE));
-        out.put("baseline: not-fit rates", f -> (f.get(ReturnFeatures.CATEGORY_RATE) + f.get(ReturnFeatures.SHOPPER_RATE)) / 2);
+        out.put(FIT_BASELINE, f -> f.get(ReturnFeatures.FIT_SMALL) + f.get(ReturnFeatures.FIT_LARGE));
+        out.put(RATES_BASELINE, f -> (f.get(ReturnFeatures.CATEGORY_RATE) + f.get(ReturnFeatures.SHOPPER_RATE)) / 2);
         return out;
     }
 
     static Map<String, Candidate> candidates() {
         Map<String, Candidate> out = new LinkedHashMap<>();
-        out.put("XGBoost as today (120 x depth 3)", xgboost(ReturnRiskModel.ROUNDS, Map.of()));
-        out.put("XGBoost regularised (40 x depth 1, lambda 10)", xgboost(40,
+        out.put(TODAY, xgboost(ReturnRiskModel.ROUNDS, Map.of()));
+        out.put(REGULARISED, xgboost(40,
                 Map.of("eta", 0.1, "max_depth", 1, "min_child_weight", 5, "lambda", 10.0, "subsample", 1.0)));
         out.put("logistic: logit P(not fit)", logistic(f -> new double[] {logit(notFit(f))}));
         out.put("logistic: logit P(not fit), category rate", logistic(f -> new double[] {logit(notFit(f)),
@@ -282,29 +320,50 @@ public final class ReturnRiskCrossValidation {
     record Metrics(double auc, double logLoss, double brier) {
     }
 
-    static Metrics metrics(double[] p, boolean[] y, int[] sample) {
-        double[] s = new double[sample.length];
-        boolean[] t = new boolean[sample.length];
+    /**
+     * One repeat's metrics on a sample of purchases (indices, repeats allowed): log loss and Brier over all of
+     * them; AUC within each outer fold (scores from different folds' models are not compared), averaged over
+     * the folds.
+     */
+    static Metrics metrics(double[] p, boolean[] y, int[] fold, int[] sample) {
         double logLoss = 0;
         double brier = 0;
-        for (int i = 0; i < sample.length; i++) {
-            double q = Math.min(Math.max(p[sample[i]], 1e-6), 1 - 1e-6);
-            s[i] = q;
-            t[i] = y[sample[i]];
-            double v = t[i] ? 1 : 0;
+        List<List<Integer>> byFold = new ArrayList<>();
+        for (int f = 0; f < FOLDS; f++) {
+            byFold.add(new ArrayList<>());
+        }
+        for (int i : sample) {
+            double q = Math.min(Math.max(p[i], 1e-6), 1 - 1e-6);
+            double v = y[i] ? 1 : 0;
             logLoss -= v * Math.log(q) + (1 - v) * Math.log(1 - q);
             brier += (q - v) * (q - v);
+            byFold.get(fold[i]).add(i);
         }
-        return new Metrics(FitMetrics.auc(s, t), logLoss / sample.length, brier / sample.length);
+        double auc = 0;
+        int counted = 0;
+        for (List<Integer> members : byFold) {
+            double[] s = new double[members.size()];
+            boolean[] t = new boolean[members.size()];
+            for (int k = 0; k < s.length; k++) {
+                s[k] = p[members.get(k)];
+                t[k] = y[members.get(k)];
+            }
+            double a = FitMetrics.auc(s, t);
+            if (!Double.isNaN(a)) {
+                auc += a;
+                counted++;
+            }
+        }
+        return new Metrics(auc / counted, logLoss / sample.length, brier / sample.length);
     }
 
     /** The metrics averaged over the repeats, on this sample of purchases. */
-    static Metrics averaged(double[][] p, boolean[] y, int[] sample) {
+    static Metrics averaged(double[][] p, boolean[] y, int[][] folds, int[] sample) {
         double auc = 0;
         double logLoss = 0;
         double brier = 0;
-        for (double[] repeat : p) {
-            Metrics m = metrics(repeat, y, sample);
+        for (int r = 0; r < p.length; r++) {
+            Metrics m = metrics(p[r], y, folds[r], sample);
             auc += m.auc() / p.length;
             logLoss += m.logLoss() / p.length;
             brier += m.brier() / p.length;
@@ -312,14 +371,14 @@ public final class ReturnRiskCrossValidation {
         return new Metrics(auc, logLoss, brier);
     }
 
-    static void report(List<FitRecord> records, Map<String, double[][]> scores, boolean[] y) {
-        int n = y.length;
+    /** The whole sample's metrics and {@value #BOOTSTRAP} paired bootstrap resamples', per method. */
+    record Measured(Map<String, Metrics> point, Map<String, Metrics[]> bootstrap) {
+    }
+
+    static Measured measure(Result result) {
+        int n = result.lines();
         int[] all = new int[n];
         Arrays.setAll(all, i -> i);
-        long positives = 0;
-        for (boolean b : y) {
-            positives += b ? 1 : 0;
-        }
         Random random = new Random(SEED);
         int[][] samples = new int[BOOTSTRAP][n];
         for (int[] sample : samples) {
@@ -327,54 +386,85 @@ public final class ReturnRiskCrossValidation {
                 sample[i] = random.nextInt(n);
             }
         }
+        Map<String, Metrics> point = new LinkedHashMap<>();
         Map<String, Metrics[]> boot = new LinkedHashMap<>();
-        for (var entry : scores.entrySet()) {
+        for (var entry : result.scores().entrySet()) {
+            point.put(entry.getKey(), averaged(entry.getValue(), result.returned(), result.folds(), all));
             Metrics[] m = new Metrics[BOOTSTRAP];
             for (int b = 0; b < BOOTSTRAP; b++) {
-                m[b] = averaged(entry.getValue(), y, samples[b]);
+                m[b] = averaged(entry.getValue(), result.returned(), result.folds(), samples[b]);
             }
             boot.put(entry.getKey(), m);
         }
-        System.out.printf(Locale.ROOT, "%nReturn risk on %d proxy lines (%d not fit), %d x %d-fold nested cross-validation,"
-                + " seed %d%n", n, positives, REPEATS, FOLDS, SEED);
-        System.out.println("| method | AUC | log loss | Brier |");
-        System.out.println("|---|---:|---:|---:|");
-        for (var entry : scores.entrySet()) {
-            Metrics m = averaged(entry.getValue(), y, all);
-            Metrics[] b = boot.get(entry.getKey());
-            System.out.printf(Locale.ROOT, "| %s | %.3f [%.3f, %.3f] | %.4f [%.4f, %.4f] | %.4f [%.4f, %.4f] |%n",
+        return new Measured(point, boot);
+    }
+
+    /** Method minus baseline, and its 95% paired-bootstrap interval, per metric: {AUC, log loss, Brier} x {d, lo, hi}. */
+    static double[][] difference(Measured measured, String method, String baseline) {
+        Metrics m = measured.point().get(method);
+        Metrics r = measured.point().get(baseline);
+        Metrics[] bm = measured.bootstrap().get(method);
+        Metrics[] br = measured.bootstrap().get(baseline);
+        Metrics[] d = new Metrics[BOOTSTRAP];
+        for (int b = 0; b < BOOTSTRAP; b++) {
+            d[b] = new Metrics(bm[b].auc() - br[b].auc(), bm[b].logLoss() - br[b].logLoss(), bm[b].brier() - br[b].brier());
+        }
+        return new double[][] {
+            {m.auc() - r.auc(), q(d, Metrics::auc, 0.025), q(d, Metrics::auc, 0.975)},
+            {m.logLoss() - r.logLoss(), q(d, Metrics::logLoss, 0.025), q(d, Metrics::logLoss, 0.975)},
+            {m.brier() - r.brier(), q(d, Metrics::brier, 0.025), q(d, Metrics::brier, 0.975)}};
+    }
+
+    /**
+     * Whether {@code method} beats {@code baseline} beyond the bootstrap's noise: its log loss and Brier score
+     * lower with the whole 95% interval below zero, and its AUC not lower beyond the noise.
+     */
+    static boolean beats(Measured measured, String method, String baseline) {
+        double[][] d = difference(measured, method, baseline);
+        return d[1][2] < 0 && d[2][2] < 0 && d[0][2] > 0;
+    }
+
+    static String report(Result result) {
+        Measured measured = measure(result);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Return risk on %d proxy lines (%d not fit): %d repeats of %d-fold nested "
+                + "cross-validation, seed %d. [ ] is the 95%% paired bootstrap interval over purchases (%d resamples).%n%n",
+                result.lines(), result.positives(), result.scores().values().iterator().next().length, FOLDS, SEED, BOOTSTRAP));
+        out.append("| method | AUC (within folds) | log loss | Brier |\n|---|---:|---:|---:|\n");
+        for (var entry : measured.point().entrySet()) {
+            Metrics m = entry.getValue();
+            Metrics[] b = measured.bootstrap().get(entry.getKey());
+            out.append(String.format(Locale.ROOT, "| %s | %.3f [%.3f, %.3f] | %.4f [%.4f, %.4f] | %.4f [%.4f, %.4f] |%n",
                     entry.getKey(), m.auc(), q(b, Metrics::auc, 0.025), q(b, Metrics::auc, 0.975), m.logLoss(),
                     q(b, Metrics::logLoss, 0.025), q(b, Metrics::logLoss, 0.975), m.brier(),
-                    q(b, Metrics::brier, 0.025), q(b, Metrics::brier, 0.975));
+                    q(b, Metrics::brier, 0.025), q(b, Metrics::brier, 0.975)));
         }
-        System.out.println();
-        System.out.println("Paired differences, method minus baseline, with 95% bootstrap intervals"
-                + " (AUC: higher is better; log loss and Brier: lower is better)");
-        System.out.println("| method | vs | ΔAUC | Δlog loss | ΔBrier |");
-        System.out.println("|---|---|---:|---:|---:|");
+        out.append("\nEach learned method minus each baseline, on the same lines (AUC: higher is better; log loss and "
+                + "Brier: lower is better). \"beats\" means log loss and Brier both lower, each with its whole 95% interval "
+                + "below zero, and AUC not lower beyond the noise (its interval's upper end above zero).\n\n");
+        out.append("| method | baseline | ΔAUC | Δlog loss | ΔBrier | beats |\n|---|---|---:|---:|---:|---|\n");
         List<String> against = new ArrayList<>(baselines().keySet());
-        against.add("base rate (constant)");
-        for (String method : scores.keySet()) {
+        against.add(CONSTANT);
+        for (String method : result.scores().keySet()) {
             if (against.contains(method)) {
                 continue;
             }
             for (String baseline : against) {
-                Metrics m = averaged(scores.get(method), y, all);
-                Metrics r = averaged(scores.get(baseline), y, all);
-                Metrics[] bm = boot.get(method);
-                Metrics[] br = boot.get(baseline);
-                Metrics[] d = new Metrics[BOOTSTRAP];
-                for (int b = 0; b < BOOTSTRAP; b++) {
-                    d[b] = new Metrics(bm[b].auc() - br[b].auc(), bm[b].logLoss() - br[b].logLoss(),
-                            bm[b].brier() - br[b].brier());
-                }
-                System.out.printf(Locale.ROOT, "| %s | %s | %+.3f [%+.3f, %+.3f] | %+.4f [%+.4f, %+.4f] | %+.4f [%+.4f, %+.4f] |%n",
-                        method, baseline.replace("baseline: ", ""), m.auc() - r.auc(), q(d, Metrics::auc, 0.025),
-                        q(d, Metrics::auc, 0.975), m.logLoss() - r.logLoss(), q(d, Metrics::logLoss, 0.025),
-                        q(d, Metrics::logLoss, 0.975), m.brier() - r.brier(), q(d, Metrics::brier, 0.025),
-                        q(d, Metrics::brier, 0.975));
+                double[][] d = difference(measured, method, baseline);
+                out.append(String.format(Locale.ROOT, "| %s | %s | %+.3f [%+.3f, %+.3f] | %+.4f [%+.4f, %+.4f] | %+.4f [%+.4f, %+.4f] | %s |%n",
+                        method, baseline.replace("baseline: ", ""), d[0][0], d[0][1], d[0][2], d[1][0], d[1][1], d[1][2],
+                        d[2][0], d[2][1], d[2][2], beats(measured, method, baseline) ? "yes" : "no"));
             }
         }
+        List<String> winners = new ArrayList<>();
+        for (String method : result.scores().keySet()) {
+            if (!against.contains(method) && baselines().keySet().stream().allMatch(b -> beats(measured, method, b))) {
+                winners.add(method);
+            }
+        }
+        out.append("\nBeats both baselines beyond the noise: ").append(winners.isEmpty() ? "none" : String.join("; ", winners))
+                .append(".\n");
+        return out.toString();
     }
 
     static double q(Metrics[] values, java.util.function.ToDoubleFunction<Metrics> metric, double quantile) {
