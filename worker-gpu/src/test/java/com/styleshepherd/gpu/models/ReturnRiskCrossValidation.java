@@ -39,8 +39,10 @@ public final class ReturnRiskCrossValidation {
 
     static final long SEED = 20_261_208L;
     static final int FOLDS = 5;
-    static final int REPEATS = Integer.getInteger("rr.repeats", 10);
+    static final int REPEATS = Integer.getInteger("risk.repeats", 10);
     static final int BOOTSTRAP = 2000;
+    /** Fewer resamples on large data (the full fit files), so the bootstrap stays within minutes. */
+    static final double BOOTSTRAP_WORK = 2e8;
     static final String CONSTANT = "baseline: training not-fit rate (one number)";
     static final String FIT_UNKNOWN = ", fit model's features unknown";
     static final String FIT_BASELINE = "baseline: fit model's P(small) + P(large)";
@@ -375,12 +377,18 @@ public final class ReturnRiskCrossValidation {
     record Measured(Map<String, Metrics> point, Map<String, Metrics[]> bootstrap) {
     }
 
+    /** {@value #BOOTSTRAP} resamples, fewer (at least 50) where lines x repeats x methods is large. */
+    static int resamples(Result result) {
+        double work = (double) result.lines() * result.folds().length * result.scores().size();
+        return (int) Math.max(50, Math.min(BOOTSTRAP, BOOTSTRAP_WORK / work));
+    }
+
     static Measured measure(Result result) {
         int n = result.lines();
         int[] all = new int[n];
         Arrays.setAll(all, i -> i);
         Random random = new Random(SEED);
-        int[][] samples = new int[BOOTSTRAP][n];
+        int[][] samples = new int[resamples(result)][n];
         for (int[] sample : samples) {
             for (int i = 0; i < n; i++) {
                 sample[i] = random.nextInt(n);
@@ -390,8 +398,8 @@ public final class ReturnRiskCrossValidation {
         Map<String, Metrics[]> boot = new LinkedHashMap<>();
         for (var entry : result.scores().entrySet()) {
             point.put(entry.getKey(), averaged(entry.getValue(), result.returned(), result.folds(), all));
-            Metrics[] m = new Metrics[BOOTSTRAP];
-            for (int b = 0; b < BOOTSTRAP; b++) {
+            Metrics[] m = new Metrics[samples.length];
+            for (int b = 0; b < samples.length; b++) {
                 m[b] = averaged(entry.getValue(), result.returned(), result.folds(), samples[b]);
             }
             boot.put(entry.getKey(), m);
@@ -405,8 +413,8 @@ public final class ReturnRiskCrossValidation {
         Metrics r = measured.point().get(baseline);
         Metrics[] bm = measured.bootstrap().get(method);
         Metrics[] br = measured.bootstrap().get(baseline);
-        Metrics[] d = new Metrics[BOOTSTRAP];
-        for (int b = 0; b < BOOTSTRAP; b++) {
+        Metrics[] d = new Metrics[bm.length];
+        for (int b = 0; b < bm.length; b++) {
             d[b] = new Metrics(bm[b].auc() - br[b].auc(), bm[b].logLoss() - br[b].logLoss(), bm[b].brier() - br[b].brier());
         }
         return new double[][] {
@@ -429,7 +437,7 @@ public final class ReturnRiskCrossValidation {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Return risk on %d proxy lines (%d not fit): %d repeats of %d-fold nested "
                 + "cross-validation, seed %d. [ ] is the 95%% paired bootstrap interval over purchases (%d resamples).%n%n",
-                result.lines(), result.positives(), result.scores().values().iterator().next().length, FOLDS, SEED, BOOTSTRAP));
+                result.lines(), result.positives(), result.folds().length, FOLDS, SEED, resamples(result)));
         out.append("| method | AUC (within folds) | log loss | Brier |\n|---|---:|---:|---:|\n");
         for (var entry : measured.point().entrySet()) {
             Metrics m = entry.getValue();

@@ -28,6 +28,7 @@ class ReturnRiskCrossValidationTest {
         double[][] rates = new double[REPEATS][N];
         double[][] knows = new double[REPEATS][N];
         double[][] noisy = new double[REPEATS][N];
+        double[][] slightly = new double[REPEATS][N];
         double[][] constant = new double[REPEATS][N];
         for (int i = 0; i < N; i++) {
             y[i] = random.nextDouble() < 0.3;
@@ -40,6 +41,8 @@ class ReturnRiskCrossValidationTest {
                 rates[r][i] = clamp(0.3 + 0.5 * signal + 0.1 * random.nextGaussian());
                 knows[r][i] = y[i] ? 0.85 : 0.1;
                 noisy[r][i] = clamp(rates[r][i] + 0.05 * random.nextGaussian());
+                // A little better than the rates on average, by less than the noise of 300 lines.
+                slightly[r][i] = clamp(rates[r][i] + (y[i] ? 0.004 : -0.004) + 0.03 * random.nextGaussian());
                 // A constant per fold, different between folds: nothing to rank within a fold.
                 constant[r][i] = 0.2 + 0.05 * folds[r][i];
             }
@@ -50,6 +53,7 @@ class ReturnRiskCrossValidationTest {
         scores.put(ReturnRiskCrossValidation.CONSTANT, constant);
         scores.put("knows", knows);
         scores.put("rates, noisier", noisy);
+        scores.put("rates, slightly better", slightly);
         ReturnRiskCrossValidation.Result result = new ReturnRiskCrossValidation.Result(scores, y, folds);
         ReturnRiskCrossValidation.Measured measured = ReturnRiskCrossValidation.measure(result);
 
@@ -59,6 +63,12 @@ class ReturnRiskCrossValidationTest {
             assertTrue(ReturnRiskCrossValidation.beats(measured, "knows", baseline), "knows beats " + baseline);
             assertFalse(ReturnRiskCrossValidation.beats(measured, "rates, noisier", baseline), "noise beats " + baseline);
         }
+        double[][] small = ReturnRiskCrossValidation.difference(measured, "rates, slightly better",
+                ReturnRiskCrossValidation.RATES_BASELINE);
+        assertTrue(small[1][0] < 0 && small[2][0] < 0, "better on average: " + java.util.Arrays.deepToString(small));
+        assertFalse(ReturnRiskCrossValidation.beats(measured, "rates, slightly better",
+                ReturnRiskCrossValidation.RATES_BASELINE), "but not beyond the noise: "
+                + java.util.Arrays.deepToString(small));
         assertFalse(ReturnRiskCrossValidation.beats(measured, ReturnRiskCrossValidation.RATES_BASELINE,
                 ReturnRiskCrossValidation.RATES_BASELINE), "not itself");
         double[][] d = ReturnRiskCrossValidation.difference(measured, "knows", ReturnRiskCrossValidation.RATES_BASELINE);
