@@ -29,11 +29,14 @@ import java.util.function.Function;
  *   <li>every method, learned or baseline, scores the same held-out lines, so each purchase is scored once per
  *       repeat by every method, out of fold.</li>
  * </ol>
- * Metrics: AUC, log loss and Brier score over all purchases, averaged over the repeats. The interval on each
- * difference from a baseline is a paired bootstrap over purchases (2,000 resamples, the same resample for
- * every method and repeat): the noise of having only these purchases.
+ * Metrics: log loss and Brier score over all purchases, AUC within each outer fold, each averaged over the
+ * repeats. The interval on each difference from a baseline is a paired bootstrap over purchases (2,000
+ * resamples, fewer on large data; the same resample for every method and repeat): the noise of having only
+ * these purchases. Each learned method also scores the held-out lines with the fit model's features removed,
+ * as checkout gives them for a shopper no fit model knows.
  *
- * <pre>java -cp ... com.styleshepherd.gpu.models.ReturnRiskCrossValidation fit1.json,fit2.json</pre>
+ * <p>Run by the evaluation command ({@link EvaluationPlots}), or alone:
+ * <pre>java -Drisk.repeats=10 -Drisk.report=out.md -cp ... com.styleshepherd.gpu.models.ReturnRiskCrossValidation fit1.json,fit2.json</pre>
  */
 public final class ReturnRiskCrossValidation {
 
