@@ -30,22 +30,53 @@ final class ProxyReturns {
             return List.of();
         }
         FitRecords.Split outer = FitRecords.split(records, 0.8, 0.0, seed);
-        FitRecords.Split inner = FitRecords.split(outer.train(), 0.875, 0.125, seed + 1);
+        return lines(outer.train(), outer.test(), seed);
+    }
+
+    /**
+     * Every purchase as one labelled line, cross-fitted: the purchases are dealt into {@code folds} seeded
+     * folds, and each fold's lines get their features from a fit model and not-fit rates made from the other
+     * folds only, so no line's features saw its own label.
+     */
+    static List<ReturnRiskModel.Row> crossFitted(List<FitRecord> records, int folds, long seed) {
+        if (records.size() < 2 * folds || folds < 2) {
+            return List.of();
+        }
+        int[] order = com.styleshepherd.gpu.sizing.Permutations.of(records.size(), seed);
+        List<ReturnRiskModel.Row> rows = new ArrayList<>(records.size());
+        for (int fold = 0; fold < folds; fold++) {
+            List<FitRecord> train = new ArrayList<>();
+            List<FitRecord> held = new ArrayList<>();
+            for (int i = 0; i < order.length; i++) {
+                (i % folds == fold ? held : train).add(records.get(order[i]));
+            }
+            rows.addAll(lines(train, held, seed + 1000L * (fold + 1)));
+        }
+        return rows;
+    }
+
+    /**
+     * The purchases {@code lines} as labelled lines, their features from {@code train} alone: a fit model
+     * trained on seven eighths of it (the other eighth chooses its epochs and trains its classifier), and the
+     * category's and customer's not-fit rates in it.
+     */
+    static List<ReturnRiskModel.Row> lines(List<FitRecord> train, List<FitRecord> lines, long seed) {
+        FitRecords.Split inner = FitRecords.split(train, 0.875, 0.125, seed + 1);
         Map<String, int[]> categories = new HashMap<>();
         Map<String, int[]> customers = new HashMap<>();
         int notFit = 0;
-        for (FitRecord record : outer.train()) {
+        for (FitRecord record : train) {
             int miss = record.fit() == FitRecord.Fit.FIT ? 0 : 1;
             notFit += miss;
             count(categories, String.valueOf(record.category()), miss);
             count(customers, record.customer(), miss);
         }
-        double overall = (double) notFit / outer.train().size();
+        double overall = (double) notFit / train.size();
         List<ReturnRiskModel.Row> rows = new ArrayList<>();
         try (FitModel fit = FitModel.latentFactors(inner.train(), inner.validation(), 10, seed)) {
-            double[][] predicted = fit.predict(outer.test());
-            for (int i = 0; i < outer.test().size(); i++) {
-                FitRecord record = outer.test().get(i);
+            double[][] predicted = fit.predict(lines);
+            for (int i = 0; i < lines.size(); i++) {
+                FitRecord record = lines.get(i);
                 int[] category = categories.getOrDefault(String.valueOf(record.category()), new int[2]);
                 int[] customer = customers.getOrDefault(record.customer(), new int[2]);
                 Map<String, Double> features = ReturnFeatures.empty();

@@ -17,7 +17,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  */
 public final class ReturnRiskModel implements AutoCloseable {
 
-    static final int ROUNDS = 120;
+    public static final int ROUNDS = 120;
 
     private final Booster booster;
 
@@ -30,6 +30,14 @@ public final class ReturnRiskModel implements AutoCloseable {
     }
 
     public static ReturnRiskModel train(List<Row> rows, long seed) {
+        return train(rows, seed, ROUNDS, Map.of());
+    }
+
+    /**
+     * Trains with {@code rounds} boosting rounds and these XGBoost parameters in place of the defaults
+     * (eta 0.05, depth 3, min_child_weight 2, subsample 0.8, all threads).
+     */
+    public static ReturnRiskModel train(List<Row> rows, long seed, int rounds, Map<String, Object> overrides) {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("the return-risk model needs labelled lines");
         }
@@ -44,7 +52,8 @@ public final class ReturnRiskModel implements AutoCloseable {
             params.put("seed", seed);
             params.put("nthread", Math.max(1, Runtime.getRuntime().availableProcessors()));
             params.put("verbosity", 0);
-            Booster booster = XGBoost.train(matrix, params, ROUNDS, Map.of(), null, null);
+            params.putAll(overrides);
+            Booster booster = XGBoost.train(matrix, params, rounds, Map.of(), null, null);
             matrix.dispose();
             return new ReturnRiskModel(booster);
         } catch (XGBoostError e) {

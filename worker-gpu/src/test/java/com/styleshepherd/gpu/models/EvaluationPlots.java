@@ -3,8 +3,6 @@ package com.styleshepherd.gpu.models;
 import com.styleshepherd.gpu.fit.FitMetrics;
 import com.styleshepherd.gpu.fit.FitRecord;
 import com.styleshepherd.gpu.fit.FitRecords;
-import com.styleshepherd.gpu.returnrisk.ReturnFeatures;
-import com.styleshepherd.gpu.returnrisk.ReturnRiskModel;
 import com.styleshepherd.gpu.sizing.SizeEvaluation;
 import com.styleshepherd.gpu.sizing.SizeLadder;
 import com.styleshepherd.gpu.sizing.SizeMetrics;
@@ -15,13 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -40,9 +35,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *   <li>{@code size-reliability.png}: the size models' reliability diagrams, the learned model and both
  *       baselines on the same axes, with the diagonal of perfect calibration;</li>
  *   <li>{@code size-confusion.png}: the learned size model's confusion matrix, each worn size's row in percent;</li>
- *   <li>{@code return-risk-roc.png}: the return-risk model's ROC curve (out-of-fold, on the proxy lines made
- *       from the fit data) against its baselines: the fit model's P(not fit) alone, the category's and
- *       shopper's not-fit rates alone, and chance.</li>
+ *   <li>{@code return-risk-roc.png}: the return-risk candidates' ROC curves (out of fold, on the proxy lines
+ *       made from the fit data, {@link ReturnRiskCrossValidation}) against their baselines: the fit model's
+ *       P(not fit) alone, the category's and shopper's not-fit rates alone, and chance. The cross-validation's
+ *       table goes where {@code -Drisk.report=} says.</li>
  * </ul>
  * Arguments: the size CSV, the fit files (comma-separated), the folder for the PNGs. The size evaluation's
  * report goes where {@code -Dsize.report=} says, as {@link SizeEvaluation} writes it.
@@ -52,7 +48,6 @@ public final class EvaluationPlots {
     static final int WIDTH = 720;
     static final int HEIGHT = 540;
     static final long SEED = 20_261_122L;
-    static final int FOLDS = 5;
 
     private EvaluationPlots() {
     }
@@ -74,8 +69,14 @@ public final class EvaluationPlots {
         }
         Roc roc = returnRiskRoc(records);
         save(roc.chart(), out.resolve("return-risk-roc.png"));
-        System.out.printf(Locale.ROOT, "%nReturn risk, out-of-fold on %d proxy lines (%d returned): AUC %s%n", roc.lines(),
-                roc.returned(), roc.aucs());
+        System.out.printf(Locale.ROOT, "%n%s%nROC (first repeat, folds pooled) on %d proxy lines (%d not fit): AUC %s%n",
+                roc.report(), roc.lines(), roc.returned(), roc.aucs());
+        String report = System.getProperty("risk.report");
+        if (report != null && !report.isBlank()) {
+            Files.writeString(Path.of(report), "# Return risk: the learned candidates against their baselines\n\n"
+                    + "Written by `./mvnw -q -Pevaluate -pl worker-gpu -am -DskipTests verify` (docs/evaluation.md).\n\n"
+                    + roc.report());
+        }
         System.out.println("Plots written to " + out.toAbsolutePath().normalize());
     }
 
@@ -125,63 +126,35 @@ public final class EvaluationPlots {
         return chart;
     }
 
-    record Roc(XYChart chart, int lines, long returned, Map<String, Double> aucs) {
+    record Roc(XYChart chart, int lines, long returned, Map<String, Double> aucs, String report) {
     }
 
     /**
-     * The return-risk model's ROC on the proxy lines ({@link ProxyReturns}: "not fit" as "returned"), scored
-     * out of fold ({@value #FOLDS} seeded folds: each line by a model that did not train on it), with the
-     * baselines on the same axes.
+     * The return-risk candidates against their baselines ({@link ReturnRiskCrossValidation}: every purchase a
+     * proxy line, "not fit" as "returned", scored out of fold by nested, repeated cross-validation), and the
+     * ROC curves of the first repeat's out-of-fold scores: the model as it trains today, the best-measured
+     * candidate and both baselines on the same lines.
      */
     static Roc returnRiskRoc(List<FitRecord> records) {
-        List<ReturnRiskModel.Row> rows = new ArrayList<>(ProxyReturns.rows(records, SEED));
-        Collections.shuffle(rows, new Random(SEED));
-        double[] learned = new double[rows.size()];
-        for (int fold = 0; fold < FOLDS; fold++) {
-            List<ReturnRiskModel.Row> train = new ArrayList<>();
-            List<Integer> held = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                if (i % FOLDS == fold) {
-                    held.add(i);
-                } else {
-                    train.add(rows.get(i));
-                }
-            }
-            if (train.isEmpty() || held.isEmpty()) {
-                continue;
-            }
-            try (ReturnRiskModel model = ReturnRiskModel.train(train, SEED + fold)) {
-                double[] p = model.probabilities(held.stream().map(i -> rows.get(i).features()).toList());
-                for (int j = 0; j < held.size(); j++) {
-                    learned[held.get(j)] = p[j];
-                }
-            }
-        }
-        boolean[] returned = new boolean[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            returned[i] = rows.get(i).returned();
-        }
-        double[] fitOnly = scores(rows, f -> f.get(ReturnFeatures.FIT_SMALL) + f.get(ReturnFeatures.FIT_LARGE));
-        double[] rates = scores(rows, f -> (f.get(ReturnFeatures.CATEGORY_RATE) + f.get(ReturnFeatures.SHOPPER_RATE)) / 2);
-
-        long positives = rows.stream().filter(ReturnRiskModel.Row::returned).count();
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT + 100)
-                .title(String.format(Locale.ROOT, "Return risk: ROC, out of fold, %d proxy lines (%d not fit)", rows.size(),
-                        positives))
-                .xAxisTitle("false positive rate").yAxisTitle("true positive rate").build();
+        ReturnRiskCrossValidation.Result result = ReturnRiskCrossValidation.run(records,
+                ReturnRiskCrossValidation.REPEATS);
+        String report = ReturnRiskCrossValidation.report(result);
+        boolean[] returned = result.returned();
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT + 120)
+                .title(String.format(Locale.ROOT, "Return risk: ROC, out of fold, %d proxy lines (%d not fit)",
+                        result.lines(), result.positives()))
+                .xAxisTitle("false positive rate (first of the repeats, folds pooled)").yAxisTitle("true positive rate")
+                .build();
         styleUnitSquare(chart);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.addSeries("chance (AUC 0.5)", new double[] {0, 1}, new double[] {0, 1})
                 .setMarker(SeriesMarkers.NONE).setLineStyle(SeriesLines.DASH_DASH).setLineColor(Color.GRAY);
         Map<String, Double> aucs = new java.util.LinkedHashMap<>();
-        addRoc(chart, "learned model (XGBoost)", learned, returned, aucs);
-        addRoc(chart, "baseline: fit model P(small) + P(large)", fitOnly, returned, aucs);
-        addRoc(chart, "baseline: category and shopper not-fit rates", rates, returned, aucs);
-        return new Roc(chart, rows.size(), positives, aucs);
-    }
-
-    private static double[] scores(List<ReturnRiskModel.Row> rows, ToDoubleFunction<Map<String, Double>> score) {
-        return rows.stream().mapToDouble(row -> score.applyAsDouble(row.features())).toArray();
+        for (String name : List.of(ReturnRiskCrossValidation.TODAY, ReturnRiskCrossValidation.REGULARISED,
+                ReturnRiskCrossValidation.FIT_BASELINE, ReturnRiskCrossValidation.RATES_BASELINE)) {
+            addRoc(chart, name, result.scores().get(name)[0], returned, aucs);
+        }
+        return new Roc(chart, result.lines(), result.positives(), aucs, report);
     }
 
     private static void addRoc(XYChart chart, String name, double[] scores, boolean[] positive, Map<String, Double> aucs) {
