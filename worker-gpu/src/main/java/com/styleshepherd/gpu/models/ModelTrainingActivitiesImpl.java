@@ -83,9 +83,16 @@ public class ModelTrainingActivitiesImpl implements ModelTrainingActivities {
         if (!Double.isFinite(evaluated.score())) {
             better = false;
             decision = kind.metric() + " could not be measured on " + evaluated.testRows() + " held-out rows";
-        } else if (evaluated.currentVersion() == null) {
+        } else if (evaluated.currentVersion() == null && evaluated.baseline() == null) {
             better = true;
             decision = String.format(Locale.ROOT, "%s %.4f; no version promoted yet", kind.metric(), evaluated.score());
+        } else if (evaluated.currentVersion() == null) {
+            // What serves until a version is promoted: the first one must beat it, not merely exist.
+            metrics.put("baselineScore", evaluated.baseline().score());
+            better = kind.better(evaluated.score(), evaluated.baseline().score());
+            decision = String.format(Locale.ROOT, "%s %.4f %s %.4f of the %s on the same held-out rows; no version "
+                    + "promoted yet", kind.metric(), evaluated.score(), better ? "beats" : "does not beat",
+                    evaluated.baseline().score(), evaluated.baseline().name());
         } else {
             metrics.put("currentVersion", (double) evaluated.currentVersion());
             metrics.put("currentScore", evaluated.currentScore());
@@ -132,14 +139,27 @@ public class ModelTrainingActivitiesImpl implements ModelTrainingActivities {
     }
 
     /** A trained and evaluated candidate; null weights when there was too little data. */
+    /**
+     * A candidate measured on held-out rows, with the promoted version on the same rows.
+     *
+     * @param baseline what serves while no version is promoted, scored on the same rows; null when the first
+     *     version is promoted on its own score
+     */
     private record Evaluated(int trainingRows, int testRows, String dataSource, double score, Map<String, Double> metrics,
-            byte[] weights, Integer currentVersion, Double currentScore, String decision) {
+            byte[] weights, Integer currentVersion, Double currentScore, Baseline baseline, String decision) {
 
         static Evaluated tooFew(int trainingRows, int testRows, String dataSource) {
-            return new Evaluated(trainingRows, testRows, dataSource, Double.NaN, Map.of(), null, null, null,
+            return new Evaluated(trainingRows, testRows, dataSource, Double.NaN, Map.of(), null, null, null, null,
                     "too little data to train: " + testRows + " held-out rows (" + dataSource + ")");
         }
     }
+
+    /** A baseline's name and its score on the candidate's held-out rows. */
+    private record Baseline(String name, double score) {
+    }
+
+    /** The return-risk baseline: the mean of the line's category and shopper return rates. */
+    static final String RATES_BASELINE = "category and shopper return rates";
 
     private Evaluated size() {
         List<BodySizes> parts = new ArrayList<>();
@@ -186,7 +206,7 @@ public class ModelTrainingActivitiesImpl implements ModelTrainingActivities {
                 currentScore = current.get().model().evaluate(split.test()).logLoss();
             }
             return new Evaluated(split.train().count(), split.test().count(), source, m.logLoss(), metrics,
-                    model.toBytes(), currentVersion, currentScore, null);
+                    model.toBytes(), currentVersion, currentScore, null, null);
         }
     }
 
@@ -215,7 +235,7 @@ public class ModelTrainingActivitiesImpl implements ModelTrainingActivities {
                 currentScore = FitMetrics.aucs(split.test(), current.get().model().predict(split.test()))[3];
             }
             return new Evaluated(split.train().size(), split.test().size(), source, auc[3], metrics, model.toBytes(),
-                    currentVersion, currentScore, null);
+                    currentVersion, currentScore, null, null);
         }
     }
 
@@ -268,8 +288,14 @@ public class ModelTrainingActivitiesImpl implements ModelTrainingActivities {
                 currentVersion = current.get().version();
                 currentScore = ReturnRiskModel.metrics(current.get().model().probabilities(features), test).get("logLoss");
             }
+            // Until one is promoted, checkout reads the category's and the shopper's return rates (with the rules'
+            // size signals): the first model must beat the rates on the same rows (docs/evaluation.md#return-risk).
+            double[] rates = features.stream()
+                    .mapToDouble(f -> (f.get(ReturnFeatures.CATEGORY_RATE) + f.get(ReturnFeatures.SHOPPER_RATE)) / 2)
+                    .toArray();
+            Baseline baseline = new Baseline(RATES_BASELINE, ReturnRiskModel.metrics(rates, test).get("logLoss"));
             return new Evaluated(train.size(), test.size(), source, metrics.get("logLoss"), metrics, model.toBytes(),
-                    currentVersion, currentScore, null);
+                    currentVersion, currentScore, baseline, null);
         }
     }
 

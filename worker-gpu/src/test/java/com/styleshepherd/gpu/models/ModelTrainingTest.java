@@ -117,6 +117,11 @@ class ModelTrainingTest implements RealInfrastructure {
         assertTrue(training.promote(ModelKind.FIT, fit.version(), null));
         CandidateReport risk = training.trainCandidate(ModelKind.RETURN_RISK, "test/run-1");
         assertTrue(risk.score() < 0.69, "log loss below a coin's: " + risk.decision());
+        // No version promoted yet: the first must beat the rates checkout reads meanwhile, on the same rows.
+        double rates = store.list("return-risk", 0, 10).stream().filter(m -> m.version() == risk.version()).findFirst()
+                .orElseThrow().metrics().get("baselineScore");
+        assertTrue(risk.decision().contains(ModelTrainingActivitiesImpl.RATES_BASELINE), risk.decision());
+        assertEquals(ModelKind.RETURN_RISK.better(risk.score(), rates), risk.better(), risk.decision());
         assertTrue(training.promote(ModelKind.RETURN_RISK, risk.version(), null));
 
         List<String> letters = List.of("XS", "S", "M", "L", "XL");
