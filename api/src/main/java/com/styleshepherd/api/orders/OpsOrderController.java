@@ -143,6 +143,24 @@ class OpsOrderController {
     }
 
     /**
+     * Calls a shipment off before it left (a voided label, a parcel never picked up): 200 with it, CANCELLED. Its
+     * lines can then ship in another shipment; stock is untouched (the goods never left). 409 once it has shipped.
+     */
+    @Post("/{orderId}/shipments/{shipmentId}/cancel")
+    @Operation(operationId = "cancelShipment")
+    @Problems.BadRequest
+    @Problems.NotFound
+    @Problems.Conflict
+    ShipmentResponse cancelShipment(Principal ops, @PathVariable UUID orderId, @PathVariable UUID shipmentId) {
+        OrderRecord order = existing(orderId);
+        ShipmentResponse cancelled = ShipmentResponse.of(workflows.callOff(orderId, shipmentId,
+                "called off by " + ops.getName()));
+        forget(order);
+        LOG.info("Shipment {} of order {} called off (by userId={})", shipmentId, orderId, ops.getName());
+        return cancelled;
+    }
+
+    /**
      * Refunds part (or the rest) of what the order's payment took, through the payment provider: 200 with the
      * order, or 202 while the provider has not answered yet (the order shows the refund once made). The
      * {@code Idempotency-Key} is the refund's: the same key again refunds nothing more. 422 naming

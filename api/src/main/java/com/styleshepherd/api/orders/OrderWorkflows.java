@@ -7,6 +7,7 @@ import com.styleshepherd.workflows.order.OrderRequests;
 import com.styleshepherd.workflows.order.OrderWorkflow;
 import com.styleshepherd.workflows.order.ShipmentReport;
 import com.styleshepherd.workflows.order.ShipmentState;
+import com.styleshepherd.workflows.order.ShipmentStep;
 import com.styleshepherd.workflows.order.ShipmentWorkflow;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -28,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -149,9 +151,34 @@ public class OrderWorkflows {
 
     /** Reports a shipment's step to its workflow. */
     public ShipmentState report(UUID orderId, UUID shipmentId, ShipmentReport report) {
+        return toShipment(orderId, shipmentId, shipment -> shipment.report(report));
+    }
+
+    /**
+     * Calls a shipment off before it left: its lines can ship again in another shipment. A shipment that ended
+     * (its workflow closed) answers as it ended when that was a calling off (asked twice), and 409 otherwise.
+     */
+    public ShipmentState callOff(UUID orderId, UUID shipmentId, String reason) {
         try {
-            return client.newWorkflowStub(ShipmentWorkflow.class, ShipmentWorkflow.workflowId(orderId, shipmentId))
-                    .report(report);
+            return toShipment(orderId, shipmentId, shipment -> shipment.callOff(reason));
+        } catch (HttpStatusException notUnderWay) {
+            if (notUnderWay.getStatus() != HttpStatus.NOT_FOUND) {
+                throw notUnderWay;
+            }
+            ShipmentState ended = shipment(orderId, shipmentId).orElseThrow(() -> notUnderWay);
+            if (ended.step() == ShipmentStep.CANCELLED) {
+                return ended;
+            }
+            throw new HttpStatusException(HttpStatus.CONFLICT, "The shipment is " + ended.step()
+                    + ": it can no longer be called off");
+        }
+    }
+
+    private ShipmentState toShipment(UUID orderId, UUID shipmentId,
+            Function<ShipmentWorkflow, ShipmentState> update) {
+        try {
+            return update.apply(client.newWorkflowStub(ShipmentWorkflow.class,
+                    ShipmentWorkflow.workflowId(orderId, shipmentId)));
         } catch (WorkflowUpdateException refused) {
             throw problem(refused);
         } catch (WorkflowNotFoundException closed) {

@@ -157,6 +157,56 @@ class OrderLifecycleApiTest implements RealInfrastructure {
     }
 
     @Test
+    void opsCallOffAShipmentBeforeItLeftAndItsLinesShipAgain() {
+        long dress = fixtures.dress(5);
+        Map<String, Object> order = order(new long[][] {{dress, 1}});
+        String orderId = (String) order.get("orderId");
+        String first = (String) api.post("/api/ops/orders/" + orderId + "/shipments", ops, Map.of()).body()
+                .get("shipmentId");
+        fixtures.report(orderId, first, "LABEL_CREATED", ops);
+
+        Reply calledOff = api.post("/api/ops/orders/" + orderId + "/shipments/" + first + "/cancel", ops, Map.of());
+
+        assertEquals(200, calledOff.status(), calledOff.body().toString());
+        assertEquals("CANCELLED", calledOff.body().get("step"));
+        assertEquals(403, api.post("/api/ops/orders/" + orderId + "/shipments/" + first + "/cancel", shopper,
+                Map.of()).status());
+        Reply twice = api.post("/api/ops/orders/" + orderId + "/shipments/" + first + "/cancel", ops, Map.of());
+        assertEquals(List.of(200, "CANCELLED"), List.of(twice.status(), twice.body().get("step")), "asked twice");
+        assertEquals(4, fixtures.stock(dress, "M"), "the goods never left: stock is untouched");
+        Reply second = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            // The order hears of it a moment later; until then its line is still in the first shipment.
+            second = api.post("/api/ops/orders/" + orderId + "/shipments", ops, Map.of());
+            if (second.status() == 201) {
+                break;
+            }
+            pause();
+        }
+        assertEquals(201, second.status(), second.body().toString());
+        String again = (String) second.body().get("shipmentId");
+        for (String step : List.of("LABEL_CREATED", "SHIPPED")) {
+            fixtures.report(orderId, again, step, ops);
+        }
+        assertEquals(409, api.post("/api/ops/orders/" + orderId + "/shipments/" + again + "/cancel", ops, Map.of())
+                .status(), "it has left");
+        fixtures.report(orderId, again, "DELIVERED", ops);
+        fixtures.awaitOrder(orderId, shopper, "DELIVERED");
+        List<?> shipments = (List<?>) opsView(orderId).get("shipments");
+        assertEquals(List.of("CANCELLED", "DELIVERED"), shipments.stream().map(s -> ((Map<?, ?>) s).get("step"))
+                .toList());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void anOrderThatShippedIsNotCancelledAndTheAnswerSaysWhyAndOffersAReturn() {
         Map<String, Object> order = order(new long[][] {{fixtures.dress(5), 1}});
         String orderId = (String) order.get("orderId");

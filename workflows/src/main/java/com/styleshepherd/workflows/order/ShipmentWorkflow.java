@@ -39,4 +39,16 @@ public interface ShipmentWorkflow {
     /** The order was cancelled before this shipment left: it ends CANCELLED. */
     @SignalMethod
     void cancel();
+
+    /**
+     * Ops call this shipment off before it left (a label voided, a parcel never picked up): it ends CANCELLED and
+     * tells its order, whose lines in it can ship again in another shipment. The shipment decides, so a carrier's
+     * SHIPPED and a cancellation that cross are settled in one place.
+     */
+    @UpdateMethod
+    ShipmentState callOff(String reason);
+
+    /** Refuses a shipment that left already or ended. */
+    @UpdateValidatorMethod(updateName = "callOff")
+    void validateCallOff(String reason);
 }

@@ -105,6 +105,25 @@ public class ShipmentWorkflowImpl implements ShipmentWorkflow {
     }
 
     @Override
+    public void validateCallOff(String reason) {
+        if (step.hasLeft() || step.isFinal()) {
+            throw new IllegalStateException("The shipment is " + step + ": it can no longer be called off");
+        }
+    }
+
+    @Override
+    public ShipmentState callOff(String reason) {
+        Workflow.await(() -> start != null);
+        LOG.info("Shipment {} of order {} called off at {}: {}", start.shipmentId(), start.orderId(), step, reason);
+        move(ShipmentStep.CANCELLED);
+        activities.recordShipment(start.orderId(), new OrderState.Shipment(start.shipmentId(), start.lineIds(), step),
+                carrier, trackingNumber);
+        Workflow.newExternalWorkflowStub(OrderWorkflow.class, OrderWorkflow.workflowId(start.orderId()))
+                .shipmentMoved(new OrderRequests.ShipmentMoved(start.shipmentId(), step));
+        return state();
+    }
+
+    @Override
     public void cancel() {
         if (!step.hasLeft() && !step.isFinal()) {
             move(ShipmentStep.CANCELLED);

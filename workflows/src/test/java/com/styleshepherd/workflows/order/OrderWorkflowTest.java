@@ -114,6 +114,31 @@ class OrderWorkflowTest {
     }
 
     @Test
+    void aShipmentCalledOffBeforeItLeftFreesItsLinesForAnotherAndOneThatLeftIsNot() {
+        OrderWorkflow order = placed();
+        UUID socks = ship(order, List.of(SOCKS), ShipmentStep.LABEL_CREATED, ShipmentStep.SHIPPED);
+        UUID dress = ship(order, List.of(DRESS), ShipmentStep.LABEL_CREATED);
+        awaitStatus(order, OrderStatus.PARTIALLY_SHIPPED);
+
+        ShipmentState calledOff = shipment(dress).callOff("label voided");
+
+        assertEquals(ShipmentStep.CANCELLED, calledOff.step());
+        WorkflowUpdateException left = assertThrows(WorkflowUpdateException.class,
+                () -> shipment(socks).callOff("too late"));
+        assertTrue(left.getCause().getMessage().contains("SHIPPED"), left.getCause().getMessage());
+        for (int i = 0; i < 100 && order.state().shipments().stream()
+                .noneMatch(s -> s.shipmentId().equals(dress) && s.step() == ShipmentStep.CANCELLED); i++) {
+            env.sleep(Duration.ofMillis(50));
+        }
+        // The dress ships again, in another shipment; once both arrive the order is delivered.
+        ship(order, List.of(DRESS), ShipmentStep.LABEL_CREATED, ShipmentStep.SHIPPED, ShipmentStep.DELIVERED);
+        shipment(socks).report(new ShipmentReport(ShipmentStep.DELIVERED, null, null));
+        awaitStatus(order, OrderStatus.DELIVERED);
+        assertTrue(shop.restocked.isEmpty(), "the called-off dress never left the warehouse");
+        assertEquals(ShipmentStep.CANCELLED, shop.shipmentRows.get(dress));
+    }
+
+    @Test
     void anOrderThatShippedIsNotCancelledAndSaysWhy() {
         OrderWorkflow order = placed();
         ship(order, List.of(DRESS), ShipmentStep.LABEL_CREATED, ShipmentStep.SHIPPED);
