@@ -29,7 +29,10 @@ import java.util.Map;
  *       port);</li>
  *   <li>PostgreSQL: zonky's real server binaries;</li>
  *   <li>Redis 6.2 from {@code embedded-redis}, always empty at start: it holds sessions and caches only,
- *       which the application rebuilds.</li>
+ *       which the application rebuilds;</li>
+ *   <li>object storage for product pictures: S3Proxy with its objects as files under the dev data directory
+ *       ({@code object-storage/}), on {@code DEV_OBJECT_STORAGE_PORT} (default any free port), unless
+ *       {@code STYLESHEPHERD_OBJECT_STORAGE_ENDPOINT} names an S3-compatible service.</li>
  * </ul>
  * The dev data directory is {@code STYLESHEPHERD_DEV_DATA} (default {@code .dev-data} in the working
  * directory). With a durable engine (the dev server, or an external Temporal) PostgreSQL keeps its data
@@ -40,13 +43,16 @@ import java.util.Map;
 public final class DevStack implements AutoCloseable {
 
     public static final String ENVIRONMENT = "dev";
-    /** Which of temporal, postgres, redis this process embeds (for the startup line). */
+    /** Which of temporal, postgres, redis, object-storage this process embeds (for the startup line). */
     public static final String EMBEDDED_PROPERTY = "styleshepherd.dev-stack.embedded";
     /** Which embedded Temporal runs, and where its UI is (for the startup line). */
     public static final String TEMPORAL_PROPERTY = "styleshepherd.dev-stack.temporal";
     /** Where the embedded servers keep their data from start to start, when they do (for the startup line). */
     public static final String DATA_PROPERTY = "styleshepherd.dev-stack.data-directory";
     public static final String DATA_VARIABLE = "STYLESHEPHERD_DEV_DATA";
+    /** An external S3-compatible service for product pictures; unset, the stack embeds S3Proxy. */
+    static final String OBJECT_STORAGE_VARIABLE = "STYLESHEPHERD_OBJECT_STORAGE_ENDPOINT";
+    static final String DEFAULT_BUCKET = "style-shepherd-images";
     static final int DEFAULT_TEMPORAL_PORT = 7233;
     static final int DEFAULT_TEMPORAL_UI_PORT = 8233;
     private static final Duration TEMPORAL_STARTUP_WAIT = Duration.ofSeconds(60);
@@ -148,6 +154,15 @@ public final class DevStack implements AutoCloseable {
             properties.put("redis.uri", redis.uri());
             started.add("redis");
         }
+        if (isBlank(env.get(OBJECT_STORAGE_VARIABLE))) {
+            String bucket = isBlank(env.get("STYLESHEPHERD_OBJECT_STORAGE_BUCKET")) ? DEFAULT_BUCKET
+                    : env.get("STYLESHEPHERD_OBJECT_STORAGE_BUCKET").trim();
+            int port = port("DEV_OBJECT_STORAGE_PORT", env.get("DEV_OBJECT_STORAGE_PORT"), 0);
+            S3ProxyServer objects = S3ProxyServer.start(data.resolve("object-storage"), port, bucket);
+            servers.add(objects);
+            properties.putAll(objects.properties());
+            started.add("object-storage");
+        }
     }
 
     private static TestServer.PortBoundTestServer startTestServer(int port) {
@@ -199,7 +214,7 @@ public final class DevStack implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException(variable + " must be 0-65535, got " + port);
         }
-        return port == 0 ? FreePort.find() : port;
+        return port == 0 && defaultPort != 0 ? FreePort.find() : port;
     }
 
     /** Properties that point the application at the embedded servers. */

@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param presignTtl how long a presigned URL to an image is valid
  * @param connectTimeout how long opening a connection may take: while the service is down, requests answer 503 quickly
  * @param callTimeout how long one call may take in all, retries included
+ * @param createBucket create the bucket at start when it is missing (compose and the local cluster, whose S3Proxy
+ *     starts empty); production's bucket is made by ops, and the process's key may not create buckets
  */
 @ConfigurationProperties("styleshepherd.object-storage")
 public record ObjectStorageSettings(
@@ -29,5 +31,6 @@ public record ObjectStorageSettings(
         @Bindable(defaultValue = "true") boolean pathStyle,
         @Bindable(defaultValue = "15m") Duration presignTtl,
         @Bindable(defaultValue = "500ms") Duration connectTimeout,
-        @Bindable(defaultValue = "1500ms") Duration callTimeout) {
+        @Bindable(defaultValue = "1500ms") Duration callTimeout,
+        @Bindable(defaultValue = "false") boolean createBucket) {
 }

@@ -65,6 +65,25 @@ public class S3ObjectStore {
         return settings.bucket();
     }
 
+    /** Creates the bucket unless it exists. */
+    public void createBucketIfMissing() {
+        call("create bucket " + settings.bucket(), () -> {
+            try {
+                s3.headBucket(b -> b.bucket(settings.bucket()));
+                return false;
+            } catch (software.amazon.awssdk.services.s3.model.NoSuchBucketException e) {
+                s3.createBucket(b -> b.bucket(settings.bucket()));
+                return true;
+            } catch (S3Exception e) {
+                if (e.statusCode() != 404) {
+                    throw e;
+                }
+                s3.createBucket(b -> b.bucket(settings.bucket()));
+                return true;
+            }
+        });
+    }
+
     /** Stores {@code bytes} under {@code key}, replacing what was there. */
     public void put(String key, byte[] bytes, String contentType) {
         call("put " + key, () -> s3.putObject(b -> b.bucket(settings.bucket()).key(key).contentType(contentType)
