@@ -35,6 +35,7 @@ public final class S3ProxyServer implements AutoCloseable {
     private final BlobStoreContext blobs;
     private final Path dataDir;
     private final String bucket;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private S3ProxyServer(S3Proxy proxy, BlobStoreContext blobs, Path dataDir, String bucket) {
         this.proxy = proxy;
@@ -123,8 +124,12 @@ public final class S3ProxyServer implements AutoCloseable {
                 "styleshepherd.object-storage.path-style", "true");
     }
 
+    /** Stops the server (a second call does nothing): clients get connection refused, as from a store that is down. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             proxy.stop();
         } catch (Exception e) {
