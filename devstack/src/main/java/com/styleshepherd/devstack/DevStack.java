@@ -14,6 +14,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What the {@code dev} environment starts before the application context: each of Temporal,
@@ -110,6 +113,38 @@ public final class DevStack implements AutoCloseable {
     private static void startServers(Map<String, String> env, Map<String, Object> properties, List<String> started,
             List<AutoCloseable> servers) {
         Path data = dataDirectory(env);
+        // S3Proxy spends about a second setting up jclouds: it starts beside the other servers, not after them.
+        CompletableFuture<Optional<S3ProxyServer>> objectStorage = isBlank(env.get(OBJECT_STORAGE_VARIABLE))
+                ? CompletableFuture.supplyAsync(() -> Optional.of(startObjectStorage(env, data)))
+                : CompletableFuture.completedFuture(Optional.empty());
+        try {
+            startDatabasesAndEngine(env, data, properties, started, servers);
+        } catch (RuntimeException e) {
+            objectStorage.thenAccept(server -> server.ifPresent(S3ProxyServer::close));
+            throw e;
+        }
+        Optional<S3ProxyServer> objects;
+        try {
+            objects = objectStorage.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        objects.ifPresent(server -> {
+            servers.add(server);
+            properties.putAll(server.properties());
+            started.add("object-storage");
+        });
+    }
+
+    private static S3ProxyServer startObjectStorage(Map<String, String> env, Path data) {
+        String bucket = isBlank(env.get("STYLESHEPHERD_OBJECT_STORAGE_BUCKET")) ? DEFAULT_BUCKET
+                : env.get("STYLESHEPHERD_OBJECT_STORAGE_BUCKET").trim();
+        int port = port("DEV_OBJECT_STORAGE_PORT", env.get("DEV_OBJECT_STORAGE_PORT"), 0);
+        return S3ProxyServer.start(data.resolve("object-storage"), port, bucket);
+    }
+
+    private static void startDatabasesAndEngine(Map<String, String> env, Path data, Map<String, Object> properties,
+            List<String> started, List<AutoCloseable> servers) {
         boolean durableEngine = true;
         if (isBlank(env.get("TEMPORAL_ADDRESS"))) {
             int port = temporalPort(env.get("DEV_TEMPORAL_PORT"));
@@ -153,15 +188,6 @@ public final class DevStack implements AutoCloseable {
             servers.add(redis);
             properties.put("redis.uri", redis.uri());
             started.add("redis");
-        }
-        if (isBlank(env.get(OBJECT_STORAGE_VARIABLE))) {
-            String bucket = isBlank(env.get("STYLESHEPHERD_OBJECT_STORAGE_BUCKET")) ? DEFAULT_BUCKET
-                    : env.get("STYLESHEPHERD_OBJECT_STORAGE_BUCKET").trim();
-            int port = port("DEV_OBJECT_STORAGE_PORT", env.get("DEV_OBJECT_STORAGE_PORT"), 0);
-            S3ProxyServer objects = S3ProxyServer.start(data.resolve("object-storage"), port, bucket);
-            servers.add(objects);
-            properties.putAll(objects.properties());
-            started.add("object-storage");
         }
     }
 
