@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public class ProductImages {
 
     /** The content types a product picture may have, with the extension its key gets. */
-    public static final Map<String, String> CONTENT_TYPES = Map.of(
+    static final Map<String, String> CONTENT_TYPES = Map.of(
             "image/jpeg", "jpg", "image/png", "png", "image/webp", "webp");
 
     private static final Logger LOG = LoggerFactory.getLogger(ProductImages.class);
@@ -92,11 +92,6 @@ public class ProductImages {
     /** A short-lived URL that reads the product's picture straight from the store, without credentials. */
     public Optional<URI> presignedUrl(Product product) {
         return Optional.ofNullable(product.imageKey()).map(objects::presignedGet);
-    }
-
-    /** Whether {@code contentType} is one a product picture may have. */
-    public static boolean accepts(String contentType) {
-        return CONTENT_TYPES.containsKey(contentType);
     }
 
     private static String sha256(byte[] bytes) {
