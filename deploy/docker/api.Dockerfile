@@ -38,7 +38,9 @@ RUN java --enable-native-access=ALL-UNNAMED -XX:ArchiveClassesAtExit=/app/app.js
         -Dmicronaut.environments=prod -Dstyleshepherd.security.oidc.issuer=http://127.0.0.1:9/cds \
         -Dstyleshepherd.security.oidc.audience=cds -Dstripe.webhook-secret=cds \
         -Ddatasources.default.url=jdbc:postgresql://127.0.0.1:9/cds -Ddatasources.default.username=cds \
-        -Ddatasources.default.password=cds -jar /app/app.jar >/dev/null 2>&1; \
+        -Ddatasources.default.password=cds -Dstyleshepherd.object-storage.endpoint=http://127.0.0.1:9 \
+        -Dstyleshepherd.object-storage.access-key=cds -Dstyleshepherd.object-storage.secret-key=cds \
+        -jar /app/app.jar >/dev/null 2>&1; \
     test -s /app/app.jsa && chmod 0444 /app/app.jsa
 USER 10001:10001
 WORKDIR /tmp

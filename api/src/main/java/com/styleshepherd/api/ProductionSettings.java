@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Refuses to start the api in production without what it cannot run safely without: the OIDC issuer and
  * audience (no token could be verified), the Stripe webhook secret (no payment event could be trusted) and
- * the database settings. Every missing setting is named in one message, with its environment variable.
+ * the database and object storage settings. Every missing setting is named in one message, with its
+ * environment variable.
  *
  * <p>The api runs in exactly one of {@code prod}, {@code dev} (the local stack) or {@code test}; started in
  * none of them, or in {@code prod} together with another, it refuses too, so that no half-configured
@@ -59,6 +60,10 @@ final class ProductionSettings {
         required.put("datasources.default.url", "DATASOURCES_DEFAULT_URL");
         required.put("datasources.default.username", "DATASOURCES_DEFAULT_USERNAME");
         required.put("datasources.default.password", "DATASOURCES_DEFAULT_PASSWORD");
+        // Product pictures: without these the api would talk to the dev stack's local defaults and answer 503.
+        required.put("styleshepherd.object-storage.endpoint", "STYLESHEPHERD_OBJECT_STORAGE_ENDPOINT");
+        required.put("styleshepherd.object-storage.access-key", "STYLESHEPHERD_OBJECT_STORAGE_ACCESS_KEY");
+        required.put("styleshepherd.object-storage.secret-key", "STYLESHEPHERD_OBJECT_STORAGE_SECRET_KEY");
         return required;
     }
 }

@@ -116,6 +116,12 @@ public final class Api implements AutoCloseable {
         return send(HttpRequest.POST(uri, body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE), token);
     }
 
+    /** A multipart/form-data PUT with one file part. */
+    public Reply uploadPut(String uri, String token, String part, String fileName, MediaType type, byte[] bytes) {
+        MultipartBody body = MultipartBody.builder().addPart(part, fileName, type, bytes).build();
+        return send(HttpRequest.PUT(uri, body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE), token);
+    }
+
     /** A POST of raw bytes with the given content type. */
     public Reply postBytes(String uri, String token, MediaType type, byte[] bytes) {
         return send(HttpRequest.POST(uri, bytes).contentType(type), token);

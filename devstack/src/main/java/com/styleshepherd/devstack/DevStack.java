@@ -14,6 +14,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What the {@code dev} environment starts before the application context: each of Temporal,
@@ -29,7 +32,10 @@ import java.util.Map;
  *       port);</li>
  *   <li>PostgreSQL: zonky's real server binaries;</li>
  *   <li>Redis 6.2 from {@code embedded-redis}, always empty at start: it holds sessions and caches only,
- *       which the application rebuilds.</li>
+ *       which the application rebuilds;</li>
+ *   <li>object storage for product pictures: S3Proxy with its objects as files under the dev data directory
+ *       ({@code object-storage/}), on {@code DEV_OBJECT_STORAGE_PORT} (default any free port), unless
+ *       {@code STYLESHEPHERD_OBJECT_STORAGE_ENDPOINT} names an S3-compatible service.</li>
  * </ul>
  * The dev data directory is {@code STYLESHEPHERD_DEV_DATA} (default {@code .dev-data} in the working
  * directory). With a durable engine (the dev server, or an external Temporal) PostgreSQL keeps its data
@@ -40,13 +46,16 @@ import java.util.Map;
 public final class DevStack implements AutoCloseable {
 
     public static final String ENVIRONMENT = "dev";
-    /** Which of temporal, postgres, redis this process embeds (for the startup line). */
+    /** Which of temporal, postgres, redis, object-storage this process embeds (for the startup line). */
     public static final String EMBEDDED_PROPERTY = "styleshepherd.dev-stack.embedded";
     /** Which embedded Temporal runs, and where its UI is (for the startup line). */
     public static final String TEMPORAL_PROPERTY = "styleshepherd.dev-stack.temporal";
     /** Where the embedded servers keep their data from start to start, when they do (for the startup line). */
     public static final String DATA_PROPERTY = "styleshepherd.dev-stack.data-directory";
     public static final String DATA_VARIABLE = "STYLESHEPHERD_DEV_DATA";
+    /** An external S3-compatible service for product pictures; unset, the stack embeds S3Proxy. */
+    static final String OBJECT_STORAGE_VARIABLE = "STYLESHEPHERD_OBJECT_STORAGE_ENDPOINT";
+    static final String DEFAULT_BUCKET = "style-shepherd-images";
     static final int DEFAULT_TEMPORAL_PORT = 7233;
     static final int DEFAULT_TEMPORAL_UI_PORT = 8233;
     private static final Duration TEMPORAL_STARTUP_WAIT = Duration.ofSeconds(60);
@@ -104,6 +113,38 @@ public final class DevStack implements AutoCloseable {
     private static void startServers(Map<String, String> env, Map<String, Object> properties, List<String> started,
             List<AutoCloseable> servers) {
         Path data = dataDirectory(env);
+        // S3Proxy spends about a second setting up jclouds: it starts beside the other servers, not after them.
+        CompletableFuture<Optional<S3ProxyServer>> objectStorage = isBlank(env.get(OBJECT_STORAGE_VARIABLE))
+                ? CompletableFuture.supplyAsync(() -> Optional.of(startObjectStorage(env, data)))
+                : CompletableFuture.completedFuture(Optional.empty());
+        try {
+            startDatabasesAndEngine(env, data, properties, started, servers);
+        } catch (RuntimeException e) {
+            objectStorage.thenAccept(server -> server.ifPresent(S3ProxyServer::close));
+            throw e;
+        }
+        Optional<S3ProxyServer> objects;
+        try {
+            objects = objectStorage.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        objects.ifPresent(server -> {
+            servers.add(server);
+            properties.putAll(server.properties());
+            started.add("object-storage");
+        });
+    }
+
+    private static S3ProxyServer startObjectStorage(Map<String, String> env, Path data) {
+        String bucket = isBlank(env.get("STYLESHEPHERD_OBJECT_STORAGE_BUCKET")) ? DEFAULT_BUCKET
+                : env.get("STYLESHEPHERD_OBJECT_STORAGE_BUCKET").trim();
+        int port = port("DEV_OBJECT_STORAGE_PORT", env.get("DEV_OBJECT_STORAGE_PORT"), 0);
+        return S3ProxyServer.start(data.resolve("object-storage"), port, bucket);
+    }
+
+    private static void startDatabasesAndEngine(Map<String, String> env, Path data, Map<String, Object> properties,
+            List<String> started, List<AutoCloseable> servers) {
         boolean durableEngine = true;
         if (isBlank(env.get("TEMPORAL_ADDRESS"))) {
             int port = temporalPort(env.get("DEV_TEMPORAL_PORT"));
@@ -199,7 +240,7 @@ public final class DevStack implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException(variable + " must be 0-65535, got " + port);
         }
-        return port == 0 ? FreePort.find() : port;
+        return port == 0 && defaultPort != 0 ? FreePort.find() : port;
     }
 
     /** Properties that point the application at the embedded servers. */

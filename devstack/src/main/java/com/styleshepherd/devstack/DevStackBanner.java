@@ -44,12 +44,19 @@ final class DevStackBanner {
                 .map(directory -> " | data kept in " + directory)
                 .orElse(embedded.isEmpty() ? "" : " | embedded data is fresh on each start");
         LOG.info("Style Shepherd dev stack ready: api {} | Temporal {} ({}) | PostgreSQL {} ({}) | Redis {} ({})"
-                        + "{} | workers on {} | demo catalog {} products | dev tokens: POST /api/dev/token",
+                        + " | object storage {}/{} ({}){} | workers on {} | demo catalog {} products"
+                        + " | dev tokens: POST /api/dev/token",
                 event.getSource().getURL(),
                 property("temporal.address"), temporal,
                 property("datasources.default.url"), kind(embedded, "postgres"),
                 property("redis.uri"), kind(embedded, "redis"),
+                objectStorage("endpoint", "http://127.0.0.1:9000"), objectStorage("bucket", "style-shepherd-images"),
+                embedded.contains("object-storage") ? "S3Proxy" : "external",
                 data, queues, catalog.count());
+    }
+
+    private String objectStorage(String setting, String defaultValue) {
+        return environment.getProperty("styleshepherd.object-storage." + setting, String.class).orElse(defaultValue);
     }
 
     private boolean enabled(String property) {

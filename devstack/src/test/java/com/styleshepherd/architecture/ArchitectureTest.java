@@ -92,12 +92,15 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("com.styleshepherd.activities..", "com.styleshepherd.worker..")
             .orShould().dependOnClassesThat().resideInAnyPackage(LOCAL_SERVERS);
 
-    /** Only the store touches JDBC and Lettuce (local servers create their test databases, and are no product). */
+    /**
+     * Only the store touches JDBC, Lettuce and object storage (the AWS SDK); local servers create their test
+     * databases, and are no product.
+     */
     static final ArchRule ONLY_THE_STORE_TOUCHES_JDBC_AND_LETTUCE = noClasses()
             .that().resideOutsideOfPackages(concat(STORE, LOCAL_SERVERS))
             .should().dependOnClassesThat(resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..",
                     "io.micronaut.data..", "io.micronaut.jdbc..", "io.micronaut.transaction..", "io.lettuce..",
-                    "io.micronaut.configuration.lettuce..", "org.flywaydb..")
+                    "io.micronaut.configuration.lettuce..", "org.flywaydb..", "software.amazon.awssdk..")
                     // Page and Pageable are the store's answer types, which the callers page with.
                     .and(not(resideInAPackage("io.micronaut.data.model.."))))
             .because("one module owns how data is stored (docs/architecture.md)");
@@ -109,11 +112,11 @@ class ArchitectureTest {
                     "edu.cmu.sphinx..", "com.sun.speech..", "de.sciss..")
             .because("the api and the regular worker must not carry model runtimes they do not run");
 
-    /** Embedded PostgreSQL and Redis and Temporal's test server: only local-servers and the dev launcher. */
+    /** Embedded PostgreSQL and Redis, S3Proxy and Temporal's test server: only local-servers and the dev launcher. */
     static final ArchRule ONLY_THE_DEV_LAUNCHER_EMBEDS_SERVERS = noClasses()
             .that().resideOutsideOfPackages(LOCAL_SERVERS)
-            .should().dependOnClassesThat().resideInAnyPackage("io.zonky..", "redis.embedded..",
-                    "io.temporal.testing..", "io.temporal.testserver..", "io.temporal.internal.testservice..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.zonky..", "redis.embedded..", "org.gaul..",
+                    "org.jclouds..", "io.temporal.testing..", "io.temporal.testserver..", "io.temporal.internal.testservice..")
             .because("test servers and embedded databases never reach a production jar");
 
     /** The models are plain inference: no database, cache, Temporal or worker code in them. */

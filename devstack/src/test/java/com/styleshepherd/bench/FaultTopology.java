@@ -4,6 +4,7 @@ import com.styleshepherd.api.security.OidcIssuer;
 import com.styleshepherd.bench.JarProcess.Jar;
 import com.styleshepherd.devstack.EmbeddedPostgresServer;
 import com.styleshepherd.devstack.EmbeddedRedisServer;
+import com.styleshepherd.devstack.S3ProxyServer;
 import com.styleshepherd.devstack.FreePort;
 import com.styleshepherd.devstack.TemporalCliServer;
 import com.styleshepherd.workflows.checkout.CheckoutSearchAttributes;
@@ -41,6 +42,8 @@ final class FaultTopology implements AutoCloseable {
     private final FakeStripe stripe = new FakeStripe();
     private EmbeddedPostgresServer postgres;
     private EmbeddedRedisServer redis;
+    /** Product pictures (issue 26): the production api does not start without object storage. */
+    private S3ProxyServer objectStorage;
     private TemporalCliServer temporal;
     private JarProcess api;
     private JarProcess worker;
@@ -60,6 +63,7 @@ final class FaultTopology implements AutoCloseable {
             topology.startPostgres();
             topology.startRedis();
             topology.startTemporal();
+            topology.objectStorage = S3ProxyServer.start(data.resolve("object-storage"), 0, "fault-suite-images");
             // The api migrates the schema first; the workers then start side by side.
             topology.api = topology.startJar(topology.apiJar());
             CompletableFuture<JarProcess> gpu =
@@ -151,6 +155,7 @@ final class FaultTopology implements AutoCloseable {
         servers.put("datasources.default.password", EmbeddedPostgresServer.PASSWORD);
         servers.put("redis.uri", "redis://127.0.0.1:" + redisPort);
         servers.put("temporal.address", "localhost:" + temporalPort);
+        servers.putAll(objectStorage.properties());
         return servers;
     }
 
@@ -201,8 +206,8 @@ final class FaultTopology implements AutoCloseable {
             return;
         }
         closed = true;
-        for (AutoCloseable closeable : new AutoCloseable[] {api, worker, gpuWorker, temporal, redis, postgres,
-                stripe, issuer}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {api, worker, gpuWorker, objectStorage, temporal, redis,
+                postgres, stripe, issuer}) {
             if (closeable != null) {
                 try {
                     closeable.close();

@@ -61,11 +61,12 @@ final class JarProcess implements AutoCloseable {
         this.started = started;
     }
 
-    /** The settings that point a jar at the servers: database, Valkey and Temporal, from {@code servers}. */
+    /** The settings that point a jar at the servers: database, Valkey, Temporal and object storage, from {@code servers}. */
     static Map<String, String> serverSettings(Map<String, String> servers) {
         Map<String, String> settings = new HashMap<>();
         servers.forEach((key, value) -> {
-            if (key.startsWith("datasources.") || key.startsWith("redis.") || key.equals("temporal.address")) {
+            if (key.startsWith("datasources.") || key.startsWith("redis.") || key.equals("temporal.address")
+                    || key.startsWith("styleshepherd.object-storage.")) {
                 settings.put(key, value);
             }
         });

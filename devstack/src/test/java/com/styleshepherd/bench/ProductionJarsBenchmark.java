@@ -101,7 +101,9 @@ public final class ProductionJarsBenchmark {
                 "-Dmicronaut.environments=prod", "-Dstyleshepherd.security.oidc.issuer=http://127.0.0.1:9/cds",
                 "-Dstyleshepherd.security.oidc.audience=cds", "-Dstripe.webhook-secret=cds",
                 "-Ddatasources.default.url=jdbc:postgresql://127.0.0.1:9/cds", "-Ddatasources.default.username=cds",
-                "-Ddatasources.default.password=cds", "-jar", jar.toString()));
+                "-Ddatasources.default.password=cds", "-Dstyleshepherd.object-storage.endpoint=http://127.0.0.1:9",
+                "-Dstyleshepherd.object-storage.access-key=cds", "-Dstyleshepherd.object-storage.secret-key=cds",
+                "-jar", jar.toString()));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

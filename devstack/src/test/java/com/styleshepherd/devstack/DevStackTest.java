@@ -1,5 +1,6 @@
 package com.styleshepherd.devstack;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -59,7 +60,7 @@ class DevStackTest {
 
     @Test
     void embedsTemporalPostgresAndRedisAndIsHealthy() {
-        assertEquals(List.of("temporal", "postgres", "redis"), devStack.started());
+        assertEquals(List.of("temporal", "postgres", "redis", "object-storage"), devStack.started());
         assertEquals("embedded test server: no Temporal CLI, see scripts/install-temporal-cli.sh",
                 devStack.properties().get(DevStack.TEMPORAL_PROPERTY));
         assertFalse(devStack.properties().containsKey(DevStack.DATA_PROPERTY),
@@ -100,6 +101,29 @@ class DevStackTest {
     }
 
     @Test
+    void keepsProductPicturesInItsS3ProxyUnderTheDataDirectory() throws IOException {
+        Reply token = api.post("/api/dev/token", null, Map.of("userId", "ops-pictures", "roles", List.of("ops")));
+        String ops = (String) token.body().get("accessToken");
+        Reply saved = api.put("/api/ops/products/DEV-STACK-PICTURE", ops, Map.of("name", "Dev Picture Tee",
+                "description", "A tee with a picture", "category", "tops", "price", "12.00", "currency", "USD",
+                "sizes", List.of(Map.of("size", "M", "stock", 1))));
+        long id = ((Number) saved.body().get("id")).longValue();
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 3, 0xFF3366);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        Reply uploaded = api.uploadPut("/api/ops/products/DEV-STACK-PICTURE/image", ops, "image", "tee.png",
+                io.micronaut.http.MediaType.IMAGE_PNG_TYPE, png.toByteArray());
+        assertEquals(200, uploaded.status(), uploaded::toString);
+        assertArrayEquals(png.toByteArray(), api.getBytes("/api/products/" + id + "/image", null).body());
+        Path bucket = data.resolve("object-storage").resolve(DevStack.DEFAULT_BUCKET);
+        try (var files = java.nio.file.Files.walk(bucket)) {
+            assertEquals(1, files.filter(java.nio.file.Files::isRegularFile).count(), "one object, as a file");
+        }
+    }
+
+    @Test
     void rejectsBadDevTokenRequests() {
         Reply reply = api.post("/api/dev/token", null, Map.of("userId", "", "roles", List.of("admin")));
         assertEquals(400, reply.status());
@@ -114,7 +138,8 @@ class DevStackTest {
                 "REDIS_URI", "redis://valkey.internal:6379",
                 "JWT_SECRET", "external-secret-that-is-at-least-256-bits-long-000000",
                 "STRIPE_WEBHOOK_SECRET", "whsec_external",
-                "CARRIER_WEBHOOK_SECRET", "carrier_external"))) {
+                "CARRIER_WEBHOOK_SECRET", "carrier_external",
+                "STYLESHEPHERD_OBJECT_STORAGE_ENDPOINT", "https://ewr1.vultrobjects.com"))) {
             assertEquals(List.of(), external.started());
             assertEquals(List.of(DevStack.EMBEDDED_PROPERTY, DevTokens.SECRET_PROPERTY),
                     external.properties().keySet().stream().sorted().toList());

@@ -3,6 +3,7 @@ package com.styleshepherd.testing;
 import com.styleshepherd.devstack.EmbeddedPostgresServer;
 import com.styleshepherd.devstack.EmbeddedRedisServer;
 import com.styleshepherd.devstack.FreePort;
+import com.styleshepherd.devstack.S3ProxyServer;
 import com.styleshepherd.temporal.SearchAttributeRegistration;
 import com.styleshepherd.temporal.TemporalSettings;
 import com.styleshepherd.workflows.checkout.CheckoutSearchAttributes;
@@ -15,13 +16,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Real servers shared by every test in one JVM: PostgreSQL and Redis from Maven binaries, and the
- * Temporal Java test server. They start on free ports, never on a developer's leftover server. To run
+ * Real servers shared by every test in one JVM: PostgreSQL and Redis from Maven binaries, the
+ * Temporal Java test server, and S3Proxy (object storage for product images, files in a temporary folder). They start on free ports, never on a developer's leftover server. To run
  * the tests against external ones instead, set {@code TEST_POSTGRES_URL} (with
  * {@code TEST_POSTGRES_USER} / {@code TEST_POSTGRES_PASSWORD}) and {@code TEST_REDIS_URI}; the tests
  * create and change data there.
  */
 public final class TestInfrastructure {
+
+    /** The bucket the shared S3Proxy serves product images from. */
+    public static final String TEST_BUCKET = "style-shepherd-test-images";
 
     private static Map<String, String> properties;
     private static String adminUrl;
@@ -89,6 +93,10 @@ public final class TestInfrastructure {
             Runtime.getRuntime().addShutdownHook(new Thread(redis::close));
             config.put("redis.uri", redis.uri());
         }
+
+        S3ProxyServer objects = S3ProxyServer.start(TEST_BUCKET);
+        Runtime.getRuntime().addShutdownHook(new Thread(objects::close));
+        config.putAll(objects.properties());
 
         int temporalPort = FreePort.find();
         var temporal = TestServer.createPortBoundServer(temporalPort, true);

@@ -7,7 +7,8 @@ package com.styleshepherd.outage;
 public enum Dependency {
     DATABASE("database-unavailable", "The database is unavailable"),
     CACHE("cache-unavailable", "The session store is unavailable"),
-    WORKFLOW_ENGINE("workflow-engine-unavailable", "The workflow engine is unavailable");
+    WORKFLOW_ENGINE("workflow-engine-unavailable", "The workflow engine is unavailable"),
+    OBJECT_STORAGE("object-storage-unavailable", "The image store is unavailable");
 
     private final String type;
     private final String title;

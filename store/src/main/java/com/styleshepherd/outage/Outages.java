@@ -1,5 +1,6 @@
 package com.styleshepherd.outage;
 
+import com.styleshepherd.store.objects.ObjectStorageUnavailableException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.lettuce.core.RedisException;
@@ -13,8 +14,8 @@ import java.util.Set;
 
 /**
  * Tells a failure caused by a server being down (or refusing work) from a bug: the cause chain holds a
- * lost or refused PostgreSQL connection (or a connection Micronaut Data could not set up), any Valkey error, or a Temporal call that the frontend could not
- * serve. An outage is answered 503 with {@code Retry-After}; anything else stays a 500.
+ * lost or refused PostgreSQL connection (or a connection Micronaut Data could not set up), any Valkey error, a Temporal call that the frontend could not
+ * serve, or object storage that did not answer. An outage is answered 503 with {@code Retry-After}; anything else stays a 500.
  */
 public final class Outages {
 
@@ -32,6 +33,9 @@ public final class Outages {
             }
             if (cause instanceof ConnectionException || cause instanceof SQLException sql && lostConnection(sql)) {
                 return Optional.of(Dependency.DATABASE);
+            }
+            if (cause instanceof ObjectStorageUnavailableException) {
+                return Optional.of(Dependency.OBJECT_STORAGE);
             }
             if (cause instanceof StatusRuntimeException grpc && ENGINE_DOWN.contains(grpc.getStatus().getCode())) {
                 return Optional.of(Dependency.WORKFLOW_ENGINE);

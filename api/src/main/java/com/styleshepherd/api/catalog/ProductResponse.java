@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * A product as the frontend reads it. {@code price} is a decimal string ("49.90") so no client turns
- * money into a floating-point number.
+ * money into a floating-point number. {@code image} is the picture as ops named it (a file name or a URL);
+ * {@code imageUrl}, where the shop serves it from object storage ({@code GET /api/products/{id}/image}), once
+ * it is stored there.
  */
 @Serdeable
 public record ProductResponse(
@@ -25,7 +27,8 @@ public record ProductResponse(
         String currency,
         @JsonObject Map<String, Object> attributes,
         @Nullable String image,
-        List<SizeStock> sizes) {
+        List<SizeStock> sizes,
+        @Nullable String imageUrl) {
 
     @Serdeable
     public record SizeStock(String size, int stock) {
@@ -35,6 +38,7 @@ public record ProductResponse(
         Product p = catalogProduct.product();
         return new ProductResponse(p.id(), p.sku(), p.name(), p.description(), p.category(), p.brand(), p.color(),
                 p.price().toPlainString(), p.currency(), p.attributes(), p.imageRef(),
-                catalogProduct.sizes().stream().map(s -> new SizeStock(s.size(), s.stock())).toList());
+                catalogProduct.sizes().stream().map(s -> new SizeStock(s.size(), s.stock())).toList(),
+                p.imageKey() == null ? null : ProductImageController.path(p.id()));
     }
 }

@@ -167,7 +167,8 @@ public final class Problems {
     @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "503",
             description = "A server the API depends on is down (`type` names it: `/problems/database-unavailable`, "
-                    + "`/problems/cache-unavailable`, `/problems/workflow-engine-unavailable`) or did not answer "
+                    + "`/problems/cache-unavailable`, `/problems/workflow-engine-unavailable`, "
+                    + "`/problems/object-storage-unavailable`) or did not answer "
                     + "in time; retry after `Retry-After` seconds when given",
             content = @Content(mediaType = ProblemBody.MEDIA_TYPE,
                     schema = @Schema(implementation = ProblemDocument.class)),

@@ -20,15 +20,20 @@ final class BodyLimits {
     static final long MULTIPART_MARGIN = 64 * 1024;
     /** Spoken turns: a WAV clip in a multipart body. */
     static final Pattern TURNS = Pattern.compile("/api/conversations/[^/]+/turns");
+    /** A product's picture uploaded by ops: a picture in a multipart body. */
+    static final Pattern PRODUCT_IMAGE = Pattern.compile("/api/ops/products/[^/]+/image");
 
     private final long defaultLimit;
     private final long turnLimit;
+    private final long productImageLimit;
     private final Map<String, Long> uploads;
 
     BodyLimits(@Value("${styleshepherd.http.max-body-size:1MB}") @ReadableBytes long defaultLimit,
             @Value("${styleshepherd.search.max-image-size:8MB}") @ReadableBytes long maxImage,
             @Value("${styleshepherd.catalog.import.max-size:64MB}") @ReadableBytes long maxImport,
-            ConversationSettings conversations) {
+            ConversationSettings conversations,
+            @Value("${styleshepherd.catalog.max-image-size:8MB}") @ReadableBytes long maxProductImage) {
+        this.productImageLimit = maxProductImage + MULTIPART_MARGIN;
         this.defaultLimit = defaultLimit;
         this.turnLimit = conversations.maxAudioSize() + MULTIPART_MARGIN;
         this.uploads = Map.of(
@@ -38,6 +43,9 @@ final class BodyLimits {
 
     /** The limit for a body sent to {@code path} (no query string). */
     long of(String path) {
+        if (PRODUCT_IMAGE.matcher(path).matches()) {
+            return productImageLimit;
+        }
         return TURNS.matcher(path).matches() ? turnLimit : uploads.getOrDefault(path, defaultLimit);
     }
 }

@@ -16,7 +16,9 @@ class ProductionSettingsTest {
     void refusesToStartWithoutTheIssuerAudienceWebhookSecretOrDatabase() {
         String message = startFailure(ProductionApi.context(Map.of("micronaut.server.port", -1)));
         for (String variable : List.of("OIDC_ISSUER", "OIDC_AUDIENCE", "STRIPE_WEBHOOK_SECRET",
-                "DATASOURCES_DEFAULT_URL", "DATASOURCES_DEFAULT_USERNAME", "DATASOURCES_DEFAULT_PASSWORD")) {
+                "DATASOURCES_DEFAULT_URL", "DATASOURCES_DEFAULT_USERNAME", "DATASOURCES_DEFAULT_PASSWORD",
+                "STYLESHEPHERD_OBJECT_STORAGE_ENDPOINT", "STYLESHEPHERD_OBJECT_STORAGE_ACCESS_KEY",
+                "STYLESHEPHERD_OBJECT_STORAGE_SECRET_KEY")) {
             assertTrue(message.contains(variable), variable + " named in: " + message);
         }
     }

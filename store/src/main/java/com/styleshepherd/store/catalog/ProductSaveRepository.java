@@ -27,6 +27,15 @@ interface ProductSaveRepository extends GenericRepository<Product, Long> {
                 name = EXCLUDED.name, description = EXCLUDED.description, category = EXCLUDED.category,
                 brand = EXCLUDED.brand, color = EXCLUDED.color, price = EXCLUDED.price,
                 currency = EXCLUDED.currency, attributes = EXCLUDED.attributes, image_ref = EXCLUDED.image_ref,
+                -- A picture named anew is no longer the stored object: ProductImages stores the new one.
+                image_key = CASE WHEN products.image_ref IS DISTINCT FROM EXCLUDED.image_ref THEN NULL
+                    ELSE products.image_key END,
+                image_content_type = CASE WHEN products.image_ref IS DISTINCT FROM EXCLUDED.image_ref THEN NULL
+                    ELSE products.image_content_type END,
+                image_size = CASE WHEN products.image_ref IS DISTINCT FROM EXCLUDED.image_ref THEN NULL
+                    ELSE products.image_size END,
+                image_sha256 = CASE WHEN products.image_ref IS DISTINCT FROM EXCLUDED.image_ref THEN NULL
+                    ELSE products.image_sha256 END,
                 content_version = products.content_version + CASE
                     WHEN (products.name, products.description, products.category, products.brand,
                           products.color, products.attributes, products.image_ref)

@@ -122,7 +122,8 @@ public class EmbeddingStore {
     private static EmbeddingSource source(Product product) {
         String text = ProductText.of(product.name(), product.category(), product.color(), product.brand(),
                 product.attributes(), product.description());
-        return new EmbeddingSource(product.id(), product.contentVersion(), text, product.imageRef());
+        return new EmbeddingSource(product.id(), product.contentVersion(), text, product.imageRef(),
+                product.imageKey());
     }
 
     /** A vector as stored, with the revision it was written at. */

@@ -23,7 +23,7 @@ interface ProductEmbeddingRepository extends GenericRepository<Product, Long> {
             FROM products p
             LEFT JOIN product_embeddings e ON e.product_id = p.id AND e.model_id = :modelId
             WHERE (e.product_id IS NULL OR e.model_version <> :modelVersion OR e.content_version < p.content_version)
-              AND (:withoutPictures OR p.image_ref IS NOT NULL)
+              AND (:withoutPictures OR p.image_key IS NOT NULL OR p.image_ref IS NOT NULL)
             """;
 
     @Query("SELECT count(*) " + WAITING)

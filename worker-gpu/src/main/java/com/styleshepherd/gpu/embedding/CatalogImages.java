@@ -1,6 +1,9 @@
 package com.styleshepherd.gpu.embedding;
 
 import com.styleshepherd.inference.ImageDecoder;
+import com.styleshepherd.store.catalog.ProductImages;
+import com.styleshepherd.store.embedding.EmbeddingSource;
+import com.styleshepherd.store.objects.StoredObject;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -16,9 +19,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Reads a product's picture from its {@code image_ref}: an http(s) URL, or a file name under
+ * Reads a product's picture: from object storage when the product names an object ({@code image_key});
+ * else, for rows from before object storage, from its {@code image_ref}: an http(s) URL, or a file name under
  * {@code styleshepherd.catalog.image-root} (a mounted volume or a local folder). Pictures over 10 MiB
- * are refused.
+ * are refused. Object storage that does not answer is not the picture's fault: its
+ * {@link com.styleshepherd.store.objects.ObjectStorageUnavailableException} goes up, and the activity is
+ * retried rather than the product skipped.
  */
 @Singleton
 public class CatalogImages {
@@ -26,13 +32,28 @@ public class CatalogImages {
     static final int MAX_BYTES = 10 * 1024 * 1024;
 
     private final Path root;
+    private final ProductImages stored;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
 
-    CatalogImages(@Nullable @Value("${styleshepherd.catalog.image-root:}") String root) {
+    CatalogImages(@Nullable @Value("${styleshepherd.catalog.image-root:}") String root, ProductImages stored) {
+        this.stored = stored;
         this.root = root == null || root.isBlank() ? null : Path.of(root).toAbsolutePath().normalize();
+    }
+
+    /** The product's picture, decoded. */
+    public BufferedImage load(EmbeddingSource source) throws IOException {
+        if (source.imageKey() != null) {
+            StoredObject object = stored.read(source.imageKey()).orElseThrow(() -> new IOException(
+                    "picture " + source.imageKey() + " is not in object storage"));
+            if (object.bytes().length > MAX_BYTES) {
+                throw new IOException("picture " + source.imageKey() + " is over " + MAX_BYTES + " bytes");
+            }
+            return ImageDecoder.decode(object.bytes());
+        }
+        return load(source.imageRef());
     }
 
     /** The picture, decoded. */

@@ -136,15 +136,15 @@ class EmbeddingActivitiesImpl implements EmbeddingActivities {
         String firstProblem = null;
         for (EmbeddingSource source : batch) {
             try {
-                decoded.add(pictures.load(source.imageRef()));
+                decoded.add(pictures.load(source));
                 readable.add(source);
             } catch (IOException | ImageDecoder.UnreadableImageException e) {
                 skipped++;
                 // The decoder's own failure, if any, is the cause: the message is the one a client would get.
                 String problem = e.getCause() == null ? e.getMessage() : e.getMessage() + " (" + e.getCause() + ")";
-                LOG.debug("Product {} has no usable picture ({}): {}", source.productId(), source.imageRef(), problem);
+                LOG.debug("Product {} has no usable picture ({}): {}", source.productId(), picture(source), problem);
                 if (firstProblem == null) {
-                    firstProblem = "product " + source.productId() + " (" + source.imageRef() + "): " + problem;
+                    firstProblem = "product " + source.productId() + " (" + picture(source) + "): " + problem;
                 }
             }
         }
@@ -154,6 +154,10 @@ class EmbeddingActivitiesImpl implements EmbeddingActivities {
         }
         float[][] vectors = images.embed(decoded);
         return new Embedded(readable, List.of(vectors), skipped);
+    }
+
+    private static String picture(EmbeddingSource source) {
+        return source.imageKey() != null ? source.imageKey() : source.imageRef();
     }
 
     private record Embedded(List<EmbeddingSource> sources, List<float[]> vectors, int skipped) {

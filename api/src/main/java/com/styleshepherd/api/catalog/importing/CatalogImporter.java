@@ -2,12 +2,16 @@ package com.styleshepherd.api.catalog.importing;
 
 import com.styleshepherd.api.catalog.EmbeddingJobStarter;
 import com.styleshepherd.api.catalog.ProductController;
+import com.styleshepherd.api.catalog.ProductPictures;
 import com.styleshepherd.api.catalog.SaveProductRequest;
 import com.styleshepherd.api.input.JsonFailure;
 import com.styleshepherd.cache.TaggedCache;
 import com.styleshepherd.store.catalog.CatalogImports;
+import com.styleshepherd.store.catalog.Product;
+import com.styleshepherd.store.catalog.ProductImages;
 import com.styleshepherd.store.catalog.ProductCatalog;
 import com.styleshepherd.store.catalog.ProductDraft;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.problem.violations.ConstraintViolationThrowableProblem;
@@ -21,6 +25,8 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,6 +51,13 @@ import org.slf4j.LoggerFactory;
  * an upsert by SKU that leaves equal products untouched, so importing a file twice changes nothing the
  * second time. Afterwards the catalog search cache is invalidated and, when products were created or
  * updated, an embedding job is started for them.
+ *
+ * <p>Pictures: a row whose {@code image} is a file name under {@code styleshepherd.catalog.image-root} (the
+ * fashion-product-images mapping names {@code <id>.jpg}) has that file checked like an ops upload and stored
+ * in object storage, once per product and picture: a product that already has its picture stored is not
+ * uploaded again. A picture that is missing or refused leaves the product without one and is reported
+ * ({@code imageProblems}); object storage that is down fails the import with 503 after the rows saved so far,
+ * and importing the file again goes on from there.
  */
 @Singleton
 public class CatalogImporter {
@@ -59,9 +72,18 @@ public class CatalogImporter {
     private final JsonMapper json;
     private final TaggedCache cache;
     private final EmbeddingJobStarter embeddings;
+    private final ProductImages images;
+    private final ProductPictures pictures;
+    @Nullable
+    private final Path imageRoot;
 
     CatalogImporter(ProductCatalog catalog, CatalogImports imports, Validator validator, JsonMapper json,
-            TaggedCache cache, EmbeddingJobStarter embeddings) {
+            TaggedCache cache, EmbeddingJobStarter embeddings, ProductImages images, ProductPictures pictures,
+            @Nullable @Value("${styleshepherd.catalog.image-root:}") String imageRoot) {
+        this.images = images;
+        this.pictures = pictures;
+        this.imageRoot = imageRoot == null || imageRoot.isBlank() ? null
+                : Path.of(imageRoot).toAbsolutePath().normalize();
         this.catalog = catalog;
         this.imports = imports;
         this.validator = validator;
@@ -92,23 +114,26 @@ public class CatalogImporter {
         }
         String hash = HexFormat.of().formatHex(sha256.digest());
         String mapping = format.equals("jsonl") ? "native" : options.mappingOrNative();
-        if (run.created + run.updated > 0) {
+        if (run.created + run.updated + run.imagesStored > 0) {
             cache.invalidate(ProductController.CACHE, ProductController.CATALOG_TAG);
         }
-        String jobId = run.created + run.updated > 0 ? embeddings.start(user).job().id().toString() : null;
+        String jobId = run.created + run.updated + run.imagesStored > 0 ? embeddings.start(user).job().id().toString() : null;
         UUID id = UUID.randomUUID();
         run.rejections.sort(Comparator.comparingLong(ImportReport.Rejection::line));
         ImportReport report = new ImportReport(id.toString(), format, mapping, hash, run.rows, run.created,
                 run.updated, run.unchanged, run.rejections.size(),
-                List.copyOf(run.rejections.subList(0, Math.min(MAX_REPORTED_REJECTIONS, run.rejections.size()))), jobId);
+                List.copyOf(run.rejections.subList(0, Math.min(MAX_REPORTED_REJECTIONS, run.rejections.size()))), jobId,
+                run.imagesStored, List.copyOf(run.imageProblems.subList(0,
+                        Math.min(MAX_REPORTED_REJECTIONS, run.imageProblems.size()))));
         try {
             imports.record(id, hash, format, run.rows, run.created, run.updated, run.unchanged, run.rejections.size(),
                     json.writeValueAsString(report), user);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LOG.info("Catalog import {} by {}: {} rows, {} created, {} updated, {} unchanged, {} rejected (sha256 {})",
-                id, user, run.rows, run.created, run.updated, run.unchanged, run.rejections.size(), hash);
+        LOG.info("Catalog import {} by {}: {} rows, {} created, {} updated, {} unchanged, {} rejected, {} pictures"
+                + " stored, {} not (sha256 {})", id, user, run.rows, run.created, run.updated, run.unchanged,
+                run.rejections.size(), run.imagesStored, run.imageProblems.size(), hash);
         return report;
     }
 
@@ -170,6 +195,9 @@ public class CatalogImporter {
         final List<ImportReport.Rejection> rejections = new ArrayList<>();
         final Map<String, Long> seen = new HashMap<>();
         final List<ProductDraft> batch = new ArrayList<>();
+        final List<Long> batchLines = new ArrayList<>();
+        int imagesStored;
+        final List<ImportReport.Rejection> imageProblems = new ArrayList<>();
 
         void reject(long line, @Nullable String sku, String reason) {
             rejections.add(new ImportReport.Rejection(line, sku, reason));
@@ -200,6 +228,7 @@ public class CatalogImporter {
                 return;
             }
             batch.add(draft);
+            batchLines.add(line);
             if (batch.size() >= BATCH) {
                 flush();
             }
@@ -216,7 +245,51 @@ public class CatalogImporter {
                     case UNCHANGED -> unchanged++;
                 }
             }
+            for (int i = 0; i < batch.size(); i++) {
+                storePicture(batchLines.get(i), batch.get(i));
+            }
             batch.clear();
+            batchLines.clear();
+        }
+
+        /** Stores the row's picture file, unless the product has its picture stored already. */
+        private void storePicture(long line, ProductDraft draft) {
+            String ref = draft.imageRef();
+            if (ref == null || imageRoot == null || ref.startsWith("http://") || ref.startsWith("https://")) {
+                return;
+            }
+            Product product = catalog.findBySku(draft.sku()).orElseThrow().product();
+            if (product.imageKey() != null) {
+                return;
+            }
+            Path file = imageRoot.resolve(ref).normalize();
+            if (!file.startsWith(imageRoot) || !Files.isRegularFile(file)) {
+                imageProblems.add(new ImportReport.Rejection(line, draft.sku(), "image: " + ref + " is not in the image folder"));
+                return;
+            }
+            byte[] bytes;
+            try {
+                if (Files.size(file) > pictures.maxBytes()) {
+                    imageProblems.add(new ImportReport.Rejection(line, draft.sku(), "image: " + ref + " is over "
+                            + pictures.maxBytes() + " bytes"));
+                    return;
+                }
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                LOG.warn("Catalog import could not read picture {} of {}: {}", file, draft.sku(), e.toString());
+                imageProblems.add(new ImportReport.Rejection(line, draft.sku(), "image: " + ref + " could not be read"));
+                return;
+            }
+            String contentType;
+            try {
+                contentType = pictures.contentType(bytes);
+            } catch (ProductPictures.Refused refused) {
+                imageProblems.add(new ImportReport.Rejection(line, draft.sku(), "image: " + ref + " " + refused.getMessage()));
+                return;
+            }
+            if (images.attach(product.id(), bytes, contentType)) {
+                imagesStored++;
+            }
         }
     }
 
