@@ -152,8 +152,10 @@ public final class Api implements AutoCloseable {
             response = (HttpResponse<String>) e.getResponse();
         }
         String text = response.getBody(String.class).orElse("");
-        return new Reply(response.code(), response.getContentType().map(MediaType::toString).orElse(""),
-                text.isBlank() ? Map.of() : parse(text), response);
+        String type = response.getContentType().map(MediaType::toString).orElse("");
+        // A picture (GET /api/products/{id}/image) or a text answer has no JSON body to read.
+        boolean json = type.isEmpty() || type.contains("json");
+        return new Reply(response.code(), type, text.isBlank() || !json ? Map.of() : parse(text), response);
     }
 
     @SuppressWarnings("unchecked")
