@@ -1,5 +1,8 @@
 package com.styleshepherd.store.returns;
 
+import com.styleshepherd.store.events.EventType;
+import com.styleshepherd.store.events.Outbox;
+import com.styleshepherd.store.events.ReturnOpened;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -21,9 +24,11 @@ public class ReturnBook {
     static final Set<String> RETURNABLE = Set.of("DELIVERED", "COMPLETED");
 
     private final ReturnRepository repository;
+    private final Outbox outbox;
 
-    ReturnBook(ReturnRepository repository) {
+    ReturnBook(ReturnRepository repository, Outbox outbox) {
         this.repository = repository;
+        this.outbox = outbox;
     }
 
     /**
@@ -59,6 +64,7 @@ public class ReturnBook {
         if (inserted == 0) {
             throw new ReturnRefused(ReturnRefused.Why.ALREADY_RETURNED, "Line " + lineId + " has a return already");
         }
+        outbox.append(EventType.RETURN_OPENED, orderId, ReturnOpened.data(id, orderId, lineId, userId, units, reason));
         return repository.find(id).orElseThrow();
     }
 
