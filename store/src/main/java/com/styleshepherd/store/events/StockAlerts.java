@@ -29,23 +29,24 @@ public class StockAlerts {
     public record Alert(long productSizeId, long productId, String sku, String size, Instant soldOutAt) {
     }
 
-    /** A size sold out; false when this event was applied before. */
-    @Transactional
-    public boolean soldOut(UUID eventId, long productSizeId, long productId, String sku, String size, Instant at) {
-        if (repository.recordConsumed(CONSUMER, eventId) == 0) {
-            return false;
-        }
-        repository.upsert(productSizeId, productId, sku, size, at.toString(), eventId);
-        return true;
+    /** A size's stock as an event reports it: none left raises its alert, any left clears it. */
+    public record SizeStock(long productSizeId, long productId, String sku, String size, int stockLeft) {
     }
 
-    /** Sizes with units again; false when this event was applied before. */
+    /** Applies one event's sizes; false (changing nothing) when this event was applied before. */
     @Transactional
-    public boolean inStock(UUID eventId, List<Long> productSizeIds) {
+    public boolean apply(UUID eventId, Instant occurredAt, List<SizeStock> sizes) {
         if (repository.recordConsumed(CONSUMER, eventId) == 0) {
             return false;
         }
-        productSizeIds.forEach(repository::delete);
+        for (SizeStock size : sizes) {
+            if (size.stockLeft() == 0) {
+                repository.upsert(size.productSizeId(), size.productId(), size.sku(), size.size(),
+                        occurredAt.toString(), eventId);
+            } else {
+                repository.delete(size.productSizeId());
+            }
+        }
         return true;
     }
 
