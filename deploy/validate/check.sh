@@ -19,6 +19,7 @@ cd "$here"
 # Secrets the vultr overlay expects to exist in the cluster (created by ops, never committed).
 VULTR_EXTERNAL="Secret/style-shepherd-postgres,Secret/style-shepherd-postgres-ca,Secret/style-shepherd-valkey"
 VULTR_EXTERNAL="$VULTR_EXTERNAL,Secret/style-shepherd-stripe"
+VULTR_EXTERNAL="$VULTR_EXTERNAL,Secret/style-shepherd-kafka"
 
 # Where the tools cannot be installed (no npm registry), the validation is skipped, saying so; a failure
 # of the validation itself always fails.

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the {@code dev} environment starts before the application context: each of Temporal,
@@ -29,7 +30,10 @@ import java.util.Map;
  *       port);</li>
  *   <li>PostgreSQL: zonky's real server binaries;</li>
  *   <li>Redis 6.2 from {@code embedded-redis}, always empty at start: it holds sessions and caches only,
- *       which the application rebuilds.</li>
+ *       which the application rebuilds;</li>
+ *   <li>Kafka (KRaft, one node, in this JVM) for the domain events, unless {@code STYLESHEPHERD_KAFKA_BOOTSTRAP_SERVERS}
+ *       names external brokers or {@code STYLESHEPHERD_KAFKA_ENABLED=false} leaves the events in the outbox; its log
+ *       is kept beside PostgreSQL's when that is kept. It starts while the other servers do.</li>
  * </ul>
  * The dev data directory is {@code STYLESHEPHERD_DEV_DATA} (default {@code .dev-data} in the working
  * directory). With a durable engine (the dev server, or an external Temporal) PostgreSQL keeps its data
@@ -40,7 +44,7 @@ import java.util.Map;
 public final class DevStack implements AutoCloseable {
 
     public static final String ENVIRONMENT = "dev";
-    /** Which of temporal, postgres, redis this process embeds (for the startup line). */
+    /** Which of temporal, postgres, redis, kafka this process embeds (for the startup line). */
     public static final String EMBEDDED_PROPERTY = "styleshepherd.dev-stack.embedded";
     /** Which embedded Temporal runs, and where its UI is (for the startup line). */
     public static final String TEMPORAL_PROPERTY = "styleshepherd.dev-stack.temporal";
@@ -50,6 +54,8 @@ public final class DevStack implements AutoCloseable {
     static final int DEFAULT_TEMPORAL_PORT = 7233;
     static final int DEFAULT_TEMPORAL_UI_PORT = 8233;
     private static final Duration TEMPORAL_STARTUP_WAIT = Duration.ofSeconds(60);
+    static final String KAFKA_VARIABLE = "STYLESHEPHERD_KAFKA_BOOTSTRAP_SERVERS";
+    static final String KAFKA_ENABLED_VARIABLE = "STYLESHEPHERD_KAFKA_ENABLED";
 
     private final Map<String, Object> properties;
     private final List<String> started;
@@ -104,6 +110,43 @@ public final class DevStack implements AutoCloseable {
     private static void startServers(Map<String, String> env, Map<String, Object> properties, List<String> started,
             List<AutoCloseable> servers) {
         Path data = dataDirectory(env);
+        CompletableFuture<EmbeddedKafkaServer> kafka = startKafka(env, data, properties);
+        try {
+            startOthers(env, data, properties, started, servers);
+        } finally {
+            if (kafka != null) {
+                // Joined even when another server failed, so that the broker is stopped with the rest.
+                EmbeddedKafkaServer broker = kafka.join();
+                servers.add(broker);
+                properties.put("styleshepherd.kafka.bootstrap-servers", broker.bootstrapServers());
+                started.add("kafka");
+            }
+        }
+    }
+
+    /**
+     * Kafka for the domain events: on, with the embedded broker (starting on another thread) unless external
+     * brokers are named; off only where {@code STYLESHEPHERD_KAFKA_ENABLED=false}.
+     */
+    private static CompletableFuture<EmbeddedKafkaServer> startKafka(Map<String, String> env, Path data,
+            Map<String, Object> properties) {
+        if ("false".equalsIgnoreCase(String.valueOf(env.get(KAFKA_ENABLED_VARIABLE)).trim())) {
+            return null;
+        }
+        properties.put("styleshepherd.kafka.enabled", true);
+        if (!isBlank(env.get(KAFKA_VARIABLE))) {
+            return null;
+        }
+        // Kept from start to start where PostgreSQL is: the outbox and the topic must agree.
+        boolean durable = !isBlank(env.get("TEMPORAL_ADDRESS")) || !isBlank(env.get(TemporalCliServer.CLI_VARIABLE));
+        boolean keep = durable && isBlank(env.get("DATASOURCES_DEFAULT_URL"));
+        return CompletableFuture.supplyAsync(() -> keep
+                ? EmbeddedKafkaServer.start(data.resolve("kafka"))
+                : EmbeddedKafkaServer.start());
+    }
+
+    private static void startOthers(Map<String, String> env, Path data, Map<String, Object> properties,
+            List<String> started, List<AutoCloseable> servers) {
         boolean durableEngine = true;
         if (isBlank(env.get("TEMPORAL_ADDRESS"))) {
             int port = temporalPort(env.get("DEV_TEMPORAL_PORT"));
@@ -207,7 +250,7 @@ public final class DevStack implements AutoCloseable {
         return properties;
     }
 
-    /** Which servers this stack embeds: some of temporal, postgres, redis. */
+    /** Which servers this stack embeds: some of temporal, postgres, redis, kafka. */
     public List<String> started() {
         return started;
     }

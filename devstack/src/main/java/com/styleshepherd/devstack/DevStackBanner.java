@@ -43,13 +43,18 @@ final class DevStackBanner {
         String data = environment.getProperty(DevStack.DATA_PROPERTY, String.class)
                 .map(directory -> " | data kept in " + directory)
                 .orElse(embedded.isEmpty() ? "" : " | embedded data is fresh on each start");
+        String kafka = enabled("styleshepherd.kafka.enabled")
+                ? property("styleshepherd.kafka.bootstrap-servers") + " (" + kind(embedded, "kafka") + ", topic "
+                        + environment.getProperty("styleshepherd.kafka.topic", String.class).orElse("styleshepherd.events")
+                        + ")"
+                : "off (events wait in the outbox)";
         LOG.info("Style Shepherd dev stack ready: api {} | Temporal {} ({}) | PostgreSQL {} ({}) | Redis {} ({})"
-                        + "{} | workers on {} | demo catalog {} products | dev tokens: POST /api/dev/token",
+                        + " | Kafka {}{} | workers on {} | demo catalog {} products | dev tokens: POST /api/dev/token",
                 event.getSource().getURL(),
                 property("temporal.address"), temporal,
                 property("datasources.default.url"), kind(embedded, "postgres"),
                 property("redis.uri"), kind(embedded, "redis"),
-                data, queues, catalog.count());
+                kafka, data, queues, catalog.count());
     }
 
     private boolean enabled(String property) {
