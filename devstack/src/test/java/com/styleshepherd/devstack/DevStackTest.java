@@ -124,7 +124,7 @@ class DevStackTest {
                 "CARRIER_WEBHOOK_SECRET", "carrier_external",
                 DevStack.KAFKA_VARIABLE, "kafka.internal:9092"))) {
             assertEquals(List.of(), external.started());
-            assertEquals(List.of(DevStack.EMBEDDED_PROPERTY, DevTokens.SECRET_PROPERTY, "styleshepherd.kafka.enabled"),
+            assertEquals(List.of(DevStack.EMBEDDED_PROPERTY, "styleshepherd.kafka.enabled", DevTokens.SECRET_PROPERTY),
                     external.properties().keySet().stream().sorted().toList());
         }
     }

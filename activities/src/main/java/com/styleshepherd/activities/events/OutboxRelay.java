@@ -321,9 +321,12 @@ public class OutboxRelay implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
         try {
-            thread.join(Duration.ofSeconds(10));
+            // A batch in flight finishes (its transaction commits and is marked); a wait on Kafka is cut short.
+            if (!thread.join(Duration.ofSeconds(5))) {
+                thread.interrupt();
+                thread.join(Duration.ofSeconds(5));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -62,7 +62,15 @@ public class StockAlertConsumer implements AutoCloseable {
                 while (running) {
                     var batch = client.poll(Duration.ofMillis(500));
                     for (ConsumerRecord<String, byte[]> record : batch) {
-                        apply(records.read(record));
+                        EventRecords.Received event;
+                        try {
+                            event = records.read(record);
+                        } catch (IllegalArgumentException e) {
+                            // Not an event of ours: no later delivery would read better, so it is skipped.
+                            LOG.warn("Stock-alert consumer skips {}", e.getMessage());
+                            continue;
+                        }
+                        apply(event);
                     }
                     if (!batch.isEmpty()) {
                         client.commitSync();
@@ -70,7 +78,7 @@ public class StockAlertConsumer implements AutoCloseable {
                 }
             } catch (WakeupException e) {
                 // close(): the loop ends.
-            } catch (KafkaException | IllegalArgumentException e) {
+            } catch (KafkaException e) {
                 LOG.warn("Stock-alert consumer: {}; retrying", e.toString());
                 sleepQuietly();
             } catch (RuntimeException e) {
@@ -84,20 +92,17 @@ public class StockAlertConsumer implements AutoCloseable {
     }
 
     /** Applies one event; true when it changed the alerts, false for a redelivery or an event it does not use. */
-    @SuppressWarnings("unchecked")
     boolean apply(EventRecords.Received event) {
         MDC.put("eventId", event.eventId().toString());
         try {
-            Map<String, Object> data = event.data();
-            List<StockAlerts.SizeStock> sizes = switch (event.type()) {
-                case "StockSoldOut" -> List.of(size(data, 0));
-                case "StockReserved", "StockReleased" -> List.of(size(data, number(data, "stockLeft")));
-                case "ProductChanged" -> ((List<Map<String, Object>>) data.get("sizes")).stream()
-                        .map(size -> new StockAlerts.SizeStock(number(size, "productSizeId"), number(data, "productId"),
-                                (String) data.get("sku"), (String) size.get("size"), (int) number(size, "stock")))
-                        .toList();
-                default -> List.of();
-            };
+            List<StockAlerts.SizeStock> sizes;
+            try {
+                sizes = sizes(event);
+            } catch (RuntimeException e) {
+                LOG.warn("Stock-alert consumer skips {} {}: its data does not read as its schema says ({})",
+                        event.type(), event.eventId(), e.toString());
+                return false;
+            }
             if (sizes.isEmpty()) {
                 return false;
             }
@@ -108,6 +113,21 @@ public class StockAlertConsumer implements AutoCloseable {
         } finally {
             MDC.remove("eventId");
         }
+    }
+
+    /** The sizes whose stock the event reports; none for an event type this consumer does not use. */
+    @SuppressWarnings("unchecked")
+    private static List<StockAlerts.SizeStock> sizes(EventRecords.Received event) {
+        Map<String, Object> data = event.data();
+        return switch (event.type()) {
+            case "StockSoldOut" -> List.of(size(data, 0));
+            case "StockReserved", "StockReleased" -> List.of(size(data, number(data, "stockLeft")));
+            case "ProductChanged" -> ((List<Map<String, Object>>) data.get("sizes")).stream()
+                    .map(size -> new StockAlerts.SizeStock(number(size, "productSizeId"), number(data, "productId"),
+                            (String) data.get("sku"), (String) size.get("size"), (int) number(size, "stock")))
+                    .toList();
+            default -> List.of();
+        };
     }
 
     private static StockAlerts.SizeStock size(Map<String, Object> data, long stockLeft) {

@@ -4,6 +4,7 @@ import static com.styleshepherd.api.checkout.CheckoutFixtures.body;
 import static com.styleshepherd.api.checkout.CheckoutFixtures.key;
 import static com.styleshepherd.api.checkout.CheckoutFixtures.newKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.styleshepherd.api.Api;
@@ -134,6 +135,16 @@ class OutboxRelayCrashTest implements RealInfrastructure {
                 list -> list.stream().anyMatch(alert -> alert.productId() == dress && alert.size().equals("M")));
         assertEquals(0, current.stream().filter(alert -> alert.productId() == dress && !alert.size().equals("M"))
                 .count(), "its other sizes are in stock: " + current);
+
+        // A redelivery of the StockSoldOut (same event id, as a read_uncommitted consumer could see it) changes nothing.
+        ConsumerRecord<String, byte[]> soldOut = onTopic.stream()
+                .filter(record -> record.key().equals(Long.toString(dress))
+                        && "StockSoldOut".equals(EventTopic.header(record, "event-type")))
+                .findFirst().orElseThrow();
+        StockAlerts.Alert alert = current.stream().filter(a -> a.productId() == dress).findFirst().orElseThrow();
+        assertFalse(alerts.apply(UUID.fromString(EventTopic.header(soldOut, "event-id")), java.time.Instant.now(),
+                List.of(new StockAlerts.SizeStock(alert.productSizeId(), dress, alert.sku(), "M", 5))));
+        assertTrue(alerts.current().contains(alert), "still sold out");
     }
 
     /** Starts a relay process that pauses at {@code point}, and kills it (SIGKILL) there. */
