@@ -232,7 +232,11 @@ public class OutboxRelay implements AutoCloseable {
     }
 
     private void ensureTopic() throws InterruptedException {
-        try (Admin admin = Admin.create(settings.clientProperties())) {
+        Map<String, Object> properties = new HashMap<>(settings.clientProperties());
+        properties.put("default.api.timeout.ms", "10000");
+        properties.put("request.timeout.ms", "5000");
+        Admin admin = Admin.create(properties);
+        try {
             Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             if (!topics.contains(settings.topic())) {
                 admin.createTopics(List.of(new NewTopic(settings.topic(), java.util.Optional.of(settings.partitions()),
@@ -245,6 +249,9 @@ public class OutboxRelay implements AutoCloseable {
             }
         } catch (TimeoutException e) {
             throw new KafkaException("Kafka did not answer at " + settings.bootstrapServers() + " in 10 s", e);
+        } finally {
+            // Without a bound, close waits for the calls Kafka never answered.
+            admin.close(Duration.ofSeconds(1));
         }
     }
 

@@ -93,6 +93,15 @@ class OutboxRelayCrashTest implements RealInfrastructure {
         assertEquals(202, started.status(), started.body().toString());
         String checkoutId = (String) started.body().get("checkoutId");
         String orderId = (String) fixtures.awaitStatus(checkoutId, shopper, "COMPLETED").body().get("orderId");
+        // A second order, cancelled: its money and stock come back (OrderCancelled, PaymentRefunded, StockReleased).
+        Reply second = api.post("/api/checkouts", shopper, body(fixtures.dress(3), "M", 1, "pm_card_visa"), key(newKey()));
+        String cancelledOrder = (String) fixtures.awaitStatus((String) second.body().get("checkoutId"), shopper,
+                "COMPLETED").body().get("orderId");
+        Reply cancelled = api.post("/api/orders/" + cancelledOrder + "/cancel", shopper, Map.of());
+        assertEquals("CANCELLED", cancelled.body().get("status"), cancelled.body().toString());
+        Eventually.await(() -> outbox.forAggregate(cancelledOrder).stream().map(DomainEvent::type).toList(),
+                types -> types.containsAll(List.of("OrderPlaced", "PaymentRefunded", "OrderCancelled")));
+
         List<DomainEvent> written = outbox.unpublished(1000);
         assertTrue(written.size() > 2 * BATCH, "events for several batches: " + written.size());
         assertEquals(1, written.stream().filter(event -> event.type().equals("OrderPlaced")
@@ -120,6 +129,9 @@ class OutboxRelayCrashTest implements RealInfrastructure {
         assertTrue(copies.keySet().containsAll(written.stream().map(event -> event.eventId().toString()).toList()),
                 "every event of the outbox is on the topic: " + copies.keySet());
         assertEquals(Set.of(1L), Set.copyOf(copies.values()), "and each once: " + copies);
+        assertTrue(onTopic.stream().map(record -> EventTopic.header(record, "event-type")).collect(Collectors.toSet())
+                .containsAll(List.of("OrderPlaced", "OrderCancelled", "PaymentRefunded", "StockReserved",
+                        "StockReleased", "StockSoldOut", "ProductChanged")), "the types this test's changes write");
         onTopic.forEach(record -> assertEquals(List.of(), EventSchemas.violations(record.value()),
                 () -> new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)));
         assertEquals(1, onTopic.stream().filter(record -> record.key().equals(orderId)
