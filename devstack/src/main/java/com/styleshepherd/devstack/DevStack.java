@@ -33,7 +33,7 @@ import java.util.concurrent.CompletableFuture;
  *       which the application rebuilds;</li>
  *   <li>Kafka (KRaft, one node, in this JVM) for the domain events, unless {@code STYLESHEPHERD_KAFKA_BOOTSTRAP_SERVERS}
  *       names external brokers or {@code STYLESHEPHERD_KAFKA_ENABLED=false} leaves the events in the outbox; its log
- *       is kept beside PostgreSQL's when that is kept. It starts while the other servers do.</li>
+ *       is kept beside PostgreSQL's when that is kept. It starts in the background: nothing waits for it.</li>
  * </ul>
  * The dev data directory is {@code STYLESHEPHERD_DEV_DATA} (default {@code .dev-data} in the working
  * directory). With a durable engine (the dev server, or an external Temporal) PostgreSQL keeps its data
@@ -110,39 +110,49 @@ public final class DevStack implements AutoCloseable {
     private static void startServers(Map<String, String> env, Map<String, Object> properties, List<String> started,
             List<AutoCloseable> servers) {
         Path data = dataDirectory(env);
-        CompletableFuture<EmbeddedKafkaServer> kafka = startKafka(env, data, properties);
-        try {
-            startOthers(env, data, properties, started, servers);
-        } finally {
-            if (kafka != null) {
-                // Joined even when another server failed, so that the broker is stopped with the rest.
-                EmbeddedKafkaServer broker = kafka.join();
-                servers.add(broker);
-                properties.put("styleshepherd.kafka.bootstrap-servers", broker.bootstrapServers());
-                started.add("kafka");
-            }
+        boolean kafka = startKafka(env, data, properties, servers);
+        startOthers(env, data, properties, started, servers);
+        if (kafka) {
+            started.add("kafka");
         }
     }
 
     /**
-     * Kafka for the domain events: on, with the embedded broker (starting on another thread) unless external
-     * brokers are named; off only where {@code STYLESHEPHERD_KAFKA_ENABLED=false}.
+     * Kafka for the domain events: on, with the embedded broker unless external brokers are named; off only where
+     * {@code STYLESHEPHERD_KAFKA_ENABLED=false}. The broker starts on another thread and nothing waits for it: its
+     * port is known at once, and the outbox relay and the consumer connect when it is up (the events wait till then).
+     *
+     * @return whether the broker is embedded
      */
-    private static CompletableFuture<EmbeddedKafkaServer> startKafka(Map<String, String> env, Path data,
-            Map<String, Object> properties) {
+    private static boolean startKafka(Map<String, String> env, Path data, Map<String, Object> properties,
+            List<AutoCloseable> servers) {
         if ("false".equalsIgnoreCase(String.valueOf(env.get(KAFKA_ENABLED_VARIABLE)).trim())) {
-            return null;
+            return false;
         }
         properties.put("styleshepherd.kafka.enabled", true);
         if (!isBlank(env.get(KAFKA_VARIABLE))) {
-            return null;
+            return false;
         }
         // Kept from start to start where PostgreSQL is: the outbox and the topic must agree.
         boolean durable = !isBlank(env.get("TEMPORAL_ADDRESS")) || !isBlank(env.get(TemporalCliServer.CLI_VARIABLE));
         boolean keep = durable && isBlank(env.get("DATASOURCES_DEFAULT_URL"));
-        return CompletableFuture.supplyAsync(() -> keep
-                ? EmbeddedKafkaServer.start(data.resolve("kafka"))
-                : EmbeddedKafkaServer.start());
+        int port = FreePort.find();
+        CompletableFuture<EmbeddedKafkaServer> broker = CompletableFuture.supplyAsync(() -> keep
+                ? EmbeddedKafkaServer.start(data.resolve("kafka"), port)
+                : EmbeddedKafkaServer.startTemporary(port));
+        broker.exceptionally(failed -> {
+            System.err.println("The embedded Kafka broker did not start (" + failed.getCause()
+                    + "): domain events wait in the outbox");
+            return null;
+        });
+        servers.add(() -> {
+            EmbeddedKafkaServer started = broker.exceptionally(failed -> null).join();
+            if (started != null) {
+                started.close();
+            }
+        });
+        properties.put("styleshepherd.kafka.bootstrap-servers", "127.0.0.1:" + port);
+        return true;
     }
 
     private static void startOthers(Map<String, String> env, Path data, Map<String, Object> properties,

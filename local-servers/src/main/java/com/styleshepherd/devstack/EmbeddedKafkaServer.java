@@ -41,8 +41,13 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 
     /** A broker with its log in a temporary directory, deleted when it stops (tests). */
     public static EmbeddedKafkaServer start() {
+        return startTemporary(FreePort.find());
+    }
+
+    /** A broker on {@code port} with its log in a temporary directory, deleted when it stops. */
+    public static EmbeddedKafkaServer startTemporary(int port) {
         try {
-            return start(Files.createTempDirectory("kafka-"), true);
+            return start(Files.createTempDirectory("kafka-"), port, true);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a directory for Kafka's log", e);
         }
@@ -52,12 +57,11 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
      * A broker whose log is kept in {@code logDir} (the dev stack's data directory): topics and their records
      * are still there after a restart. The directory is formatted the first time only.
      */
-    public static EmbeddedKafkaServer start(Path logDir) {
-        return start(logDir, false);
+    public static EmbeddedKafkaServer start(Path logDir, int port) {
+        return start(logDir, port, false);
     }
 
-    private static EmbeddedKafkaServer start(Path logDir, boolean deleteOnClose) {
-        int port = FreePort.find();
+    private static EmbeddedKafkaServer start(Path logDir, int port, boolean deleteOnClose) {
         int controllerPort = FreePort.find();
         Properties properties = new Properties();
         properties.put("process.roles", "broker,controller");
@@ -81,9 +85,11 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         properties.put("share.coordinator.state.topic.min.isr", "1");
         // A laptop's broker: small segments and indexes, a few threads.
         properties.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
-        properties.put("num.network.threads", "2");
+        properties.put("num.network.threads", "1");
         properties.put("num.io.threads", "2");
         properties.put("background.threads", "2");
+        properties.put("num.recovery.threads.per.data.dir", "1");
+        properties.put("log.cleaner.threads", "1");
         KafkaConfig config = new KafkaConfig(properties, false);
         try {
             if (!Files.exists(logDir.resolve("meta.properties"))) {

@@ -55,6 +55,8 @@ public class StockAlertConsumer implements AutoCloseable {
             properties.put("isolation.level", "read_committed");
             properties.put("enable.auto.commit", "false");
             properties.put("auto.offset.reset", "earliest");
+            // The relay creates the topic with its partitions; a consumer that came first must not.
+            properties.put("allow.auto.create.topics", "false");
             try (KafkaConsumer<String, byte[]> client = new KafkaConsumer<>(properties, new StringDeserializer(),
                     new ByteArrayDeserializer())) {
                 consumer = client;
