@@ -20,6 +20,7 @@ cd "$here"
 VULTR_EXTERNAL="Secret/style-shepherd-postgres,Secret/style-shepherd-postgres-ca,Secret/style-shepherd-valkey"
 VULTR_EXTERNAL="$VULTR_EXTERNAL,Secret/style-shepherd-stripe"
 VULTR_EXTERNAL="$VULTR_EXTERNAL,Secret/style-shepherd-object-storage"
+VULTR_EXTERNAL="$VULTR_EXTERNAL,Secret/style-shepherd-kafka"
 
 # Where the tools cannot be installed (no npm registry), the validation is skipped, saying so; a failure
 # of the validation itself always fails.

@@ -36,6 +36,9 @@ import java.util.concurrent.CompletionException;
  *   <li>object storage for product pictures: S3Proxy with its objects as files under the dev data directory
  *       ({@code object-storage/}), on {@code DEV_OBJECT_STORAGE_PORT} (default any free port), unless
  *       {@code STYLESHEPHERD_OBJECT_STORAGE_ENDPOINT} names an S3-compatible service.</li>
+ *   <li>Kafka (KRaft, one node, in this JVM) for the domain events, unless {@code STYLESHEPHERD_KAFKA_BOOTSTRAP_SERVERS}
+ *       names external brokers or {@code STYLESHEPHERD_KAFKA_ENABLED=false} leaves the events in the outbox; its log
+ *       is kept beside PostgreSQL's when that is kept. It starts in the background: nothing waits for it.</li>
  * </ul>
  * The dev data directory is {@code STYLESHEPHERD_DEV_DATA} (default {@code .dev-data} in the working
  * directory). With a durable engine (the dev server, or an external Temporal) PostgreSQL keeps its data
@@ -46,7 +49,7 @@ import java.util.concurrent.CompletionException;
 public final class DevStack implements AutoCloseable {
 
     public static final String ENVIRONMENT = "dev";
-    /** Which of temporal, postgres, redis, object-storage this process embeds (for the startup line). */
+    /** Which of temporal, postgres, redis, object-storage, kafka this process embeds (for the startup line). */
     public static final String EMBEDDED_PROPERTY = "styleshepherd.dev-stack.embedded";
     /** Which embedded Temporal runs, and where its UI is (for the startup line). */
     public static final String TEMPORAL_PROPERTY = "styleshepherd.dev-stack.temporal";
@@ -59,6 +62,8 @@ public final class DevStack implements AutoCloseable {
     static final int DEFAULT_TEMPORAL_PORT = 7233;
     static final int DEFAULT_TEMPORAL_UI_PORT = 8233;
     private static final Duration TEMPORAL_STARTUP_WAIT = Duration.ofSeconds(60);
+    static final String KAFKA_VARIABLE = "STYLESHEPHERD_KAFKA_BOOTSTRAP_SERVERS";
+    static final String KAFKA_ENABLED_VARIABLE = "STYLESHEPHERD_KAFKA_ENABLED";
 
     private final Map<String, Object> properties;
     private final List<String> started;
@@ -113,6 +118,7 @@ public final class DevStack implements AutoCloseable {
     private static void startServers(Map<String, String> env, Map<String, Object> properties, List<String> started,
             List<AutoCloseable> servers) {
         Path data = dataDirectory(env);
+        boolean kafka = startKafka(env, data, properties, servers);
         // S3Proxy spends about a second setting up jclouds: it starts beside the other servers, not after them.
         CompletableFuture<Optional<S3ProxyServer>> objectStorage = isBlank(env.get(OBJECT_STORAGE_VARIABLE))
                 ? CompletableFuture.supplyAsync(() -> Optional.of(startObjectStorage(env, data)))
@@ -134,6 +140,47 @@ public final class DevStack implements AutoCloseable {
             properties.putAll(server.properties());
             started.add("object-storage");
         });
+        if (kafka) {
+            started.add("kafka");
+        }
+    }
+
+    /**
+     * Kafka for the domain events: on, with the embedded broker unless external brokers are named; off only where
+     * {@code STYLESHEPHERD_KAFKA_ENABLED=false}. The broker starts on another thread and nothing waits for it: its
+     * port is known at once, and the outbox relay and the consumer connect when it is up (the events wait till then).
+     *
+     * @return whether the broker is embedded
+     */
+    private static boolean startKafka(Map<String, String> env, Path data, Map<String, Object> properties,
+            List<AutoCloseable> servers) {
+        if ("false".equalsIgnoreCase(String.valueOf(env.get(KAFKA_ENABLED_VARIABLE)).trim())) {
+            return false;
+        }
+        properties.put("styleshepherd.kafka.enabled", true);
+        if (!isBlank(env.get(KAFKA_VARIABLE))) {
+            return false;
+        }
+        // Kept from start to start where PostgreSQL is: the outbox and the topic must agree.
+        boolean durable = !isBlank(env.get("TEMPORAL_ADDRESS")) || !isBlank(env.get(TemporalCliServer.CLI_VARIABLE));
+        boolean keep = durable && isBlank(env.get("DATASOURCES_DEFAULT_URL"));
+        int port = FreePort.find();
+        CompletableFuture<EmbeddedKafkaServer> broker = CompletableFuture.supplyAsync(() -> keep
+                ? EmbeddedKafkaServer.start(data.resolve("kafka"), port)
+                : EmbeddedKafkaServer.startTemporary(port));
+        broker.exceptionally(failed -> {
+            System.err.println("The embedded Kafka broker did not start (" + failed.getCause()
+                    + "): domain events wait in the outbox");
+            return null;
+        });
+        servers.add(() -> {
+            EmbeddedKafkaServer started = broker.exceptionally(failed -> null).join();
+            if (started != null) {
+                started.close();
+            }
+        });
+        properties.put("styleshepherd.kafka.bootstrap-servers", "127.0.0.1:" + port);
+        return true;
     }
 
     private static S3ProxyServer startObjectStorage(Map<String, String> env, Path data) {
@@ -248,7 +295,7 @@ public final class DevStack implements AutoCloseable {
         return properties;
     }
 
-    /** Which servers this stack embeds: some of temporal, postgres, redis. */
+    /** Which servers this stack embeds: some of temporal, postgres, redis, kafka. */
     public List<String> started() {
         return started;
     }

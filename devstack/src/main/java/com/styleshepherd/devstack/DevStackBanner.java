@@ -43,8 +43,13 @@ final class DevStackBanner {
         String data = environment.getProperty(DevStack.DATA_PROPERTY, String.class)
                 .map(directory -> " | data kept in " + directory)
                 .orElse(embedded.isEmpty() ? "" : " | embedded data is fresh on each start");
+        String kafka = enabled("styleshepherd.kafka.enabled")
+                ? property("styleshepherd.kafka.bootstrap-servers") + " (" + kind(embedded, "kafka") + ", topic "
+                        + environment.getProperty("styleshepherd.kafka.topic", String.class).orElse("styleshepherd.events")
+                        + ")"
+                : "off (events wait in the outbox)";
         LOG.info("Style Shepherd dev stack ready: api {} | Temporal {} ({}) | PostgreSQL {} ({}) | Redis {} ({})"
-                        + " | object storage {}/{} ({}){} | workers on {} | demo catalog {} products"
+                        + " | object storage {}/{} ({}) | Kafka {}{} | workers on {} | demo catalog {} products"
                         + " | dev tokens: POST /api/dev/token",
                 event.getSource().getURL(),
                 property("temporal.address"), temporal,
@@ -52,7 +57,7 @@ final class DevStackBanner {
                 property("redis.uri"), kind(embedded, "redis"),
                 objectStorage("endpoint", "http://127.0.0.1:9000"), objectStorage("bucket", "style-shepherd-images"),
                 embedded.contains("object-storage") ? "S3Proxy" : "external",
-                data, queues, catalog.count());
+                kafka, data, queues, catalog.count());
     }
 
     private String objectStorage(String setting, String defaultValue) {

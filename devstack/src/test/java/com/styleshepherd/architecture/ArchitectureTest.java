@@ -116,7 +116,9 @@ class ArchitectureTest {
     static final ArchRule ONLY_THE_DEV_LAUNCHER_EMBEDS_SERVERS = noClasses()
             .that().resideOutsideOfPackages(LOCAL_SERVERS)
             .should().dependOnClassesThat().resideInAnyPackage("io.zonky..", "redis.embedded..", "org.gaul..",
-                    "org.jclouds..", "io.temporal.testing..", "io.temporal.testserver..", "io.temporal.internal.testservice..")
+                    "org.jclouds..", "io.temporal.testing..", "io.temporal.testserver..", "io.temporal.internal.testservice..",
+                    // The Kafka broker (kafka_2.13 and its KRaft storage): the clients are org.apache.kafka.clients.
+                    "kafka..", "org.apache.kafka.raft..", "org.apache.kafka.metadata..")
             .because("test servers and embedded databases never reach a production jar");
 
     /** The models are plain inference: no database, cache, Temporal or worker code in them. */

@@ -9,6 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.styleshepherd.api.Api;
 import com.styleshepherd.api.Api.Reply;
+import com.styleshepherd.api.Eventually;
+import com.styleshepherd.api.checkout.CheckoutFixtures;
+import com.styleshepherd.api.events.EventTopic;
+import com.styleshepherd.activities.events.KafkaSettings;
+import com.styleshepherd.store.events.OutboxQueue;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.nio.charset.StandardCharsets;
 import com.styleshepherd.api.security.DevTokens;
 import com.styleshepherd.gpu.GpuWorker;
 import com.styleshepherd.worker.RegularWorker;
@@ -60,7 +67,7 @@ class DevStackTest {
 
     @Test
     void embedsTemporalPostgresAndRedisAndIsHealthy() {
-        assertEquals(List.of("temporal", "postgres", "redis", "object-storage"), devStack.started());
+        assertEquals(List.of("temporal", "postgres", "redis", "object-storage", "kafka"), devStack.started());
         assertEquals("embedded test server: no Temporal CLI, see scripts/install-temporal-cli.sh",
                 devStack.properties().get(DevStack.TEMPORAL_PROPERTY));
         assertFalse(devStack.properties().containsKey(DevStack.DATA_PROPERTY),
@@ -139,11 +146,57 @@ class DevStackTest {
                 "JWT_SECRET", "external-secret-that-is-at-least-256-bits-long-000000",
                 "STRIPE_WEBHOOK_SECRET", "whsec_external",
                 "CARRIER_WEBHOOK_SECRET", "carrier_external",
-                "STYLESHEPHERD_OBJECT_STORAGE_ENDPOINT", "https://ewr1.vultrobjects.com"))) {
+                "STYLESHEPHERD_OBJECT_STORAGE_ENDPOINT", "https://ewr1.vultrobjects.com",
+                DevStack.KAFKA_VARIABLE, "kafka.internal:9092"))) {
             assertEquals(List.of(), external.started());
-            assertEquals(List.of(DevStack.EMBEDDED_PROPERTY, DevTokens.SECRET_PROPERTY),
+            assertEquals(List.of(DevStack.EMBEDDED_PROPERTY, "styleshepherd.kafka.enabled", DevTokens.SECRET_PROPERTY),
                     external.properties().keySet().stream().sorted().toList());
         }
+    }
+
+    @Test
+    void leavesKafkaOffWhenSwitchedOff() {
+        try (DevStack withoutKafka = DevStack.start(Map.of(
+                "TEMPORAL_ADDRESS", "temporal.internal:7233",
+                "DATASOURCES_DEFAULT_URL", "jdbc:postgresql://db.internal:5432/styleshepherd",
+                "REDIS_URI", "redis://valkey.internal:6379",
+                DevStack.KAFKA_ENABLED_VARIABLE, "false"))) {
+            assertEquals(List.of(), withoutKafka.started());
+            assertFalse(withoutKafka.properties().containsKey("styleshepherd.kafka.enabled"));
+        }
+    }
+
+    @Test
+    void anOrderPlacedThroughTheApiIsOnTheKafkaTopicOnce() {
+        String ops = (String) api.post("/api/dev/token", null, Map.of("userId", "ops-events", "roles", List.of("ops")))
+                .body().get("accessToken");
+        String shopper = (String) api.post("/api/dev/token", null,
+                Map.of("userId", "shopper-events", "roles", List.of("shopper"))).body().get("accessToken");
+        Reply product = api.put("/api/ops/products/DEV-EVENTS-1", ops, Map.of("name", "Event Tee",
+                "description", "Bought to see its event", "category", "tops", "price", "15.00", "currency", "USD",
+                "sizes", List.of(Map.of("size", "M", "stock", 3))));
+        assertEquals(201, product.status(), product::toString);
+        Reply started = api.post("/api/checkouts", shopper, CheckoutFixtures.body(
+                ((Number) product.body().get("id")).longValue(), "M", 1, "pm_card_visa"),
+                CheckoutFixtures.key(CheckoutFixtures.newKey()));
+        assertEquals(202, started.status(), started::toString);
+        String checkoutId = (String) started.body().get("checkoutId");
+        Reply done = Eventually.await(() -> api.get("/api/checkouts/" + checkoutId, shopper),
+                reply -> "COMPLETED".equals(reply.body().get("status")));
+        String orderId = (String) done.body().get("orderId");
+
+        OutboxQueue outbox = server.getApplicationContext().getBean(OutboxQueue.class);
+        Eventually.await(outbox::lag, lag -> lag.waiting() == 0);
+        KafkaSettings kafka = server.getApplicationContext().getBean(KafkaSettings.class);
+        List<ConsumerRecord<String, byte[]>> placed = EventTopic.readAll(kafka.bootstrapServers(), kafka.topic(), true)
+                .stream()
+                .filter(record -> orderId.equals(record.key())
+                        && "OrderPlaced".equals(EventTopic.header(record, "event-type")))
+                .toList();
+        assertEquals(1, placed.size(), "one OrderPlaced for " + orderId);
+        String value = new String(placed.getFirst().value(), StandardCharsets.UTF_8);
+        assertTrue(value.contains("\"orderId\":\"" + orderId + "\""), value);
+        assertTrue(value.contains("\"schemaVersion\":1"), value);
     }
 
     @Test

@@ -1,12 +1,15 @@
 package com.styleshepherd.store.catalog;
 
 import com.styleshepherd.store.JsonColumns;
+import com.styleshepherd.store.events.EventType;
+import com.styleshepherd.store.events.Outbox;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,13 +29,15 @@ public class ProductCatalog {
     private final ProductSizeRepository sizes;
     private final ProductSaveRepository saves;
     private final JsonColumns json;
+    private final Outbox outbox;
 
     ProductCatalog(ProductRepository products, ProductSizeRepository sizes, ProductSaveRepository saves,
-            JsonColumns json) {
+            JsonColumns json, Outbox outbox) {
         this.products = products;
         this.sizes = sizes;
         this.saves = saves;
         this.json = json;
+        this.outbox = outbox;
     }
 
     @ReadOnly
@@ -98,7 +103,7 @@ public class ProductCatalog {
     /**
      * Creates the product with the draft's SKU or replaces it: its fields, the sizes it is sold in and
      * their stock. Sizes absent from the draft are no longer sold. Saving the same draft twice changes
-     * nothing the second time.
+     * nothing the second time. A save that changed something writes its {@code ProductChanged} event.
      */
     @Transactional
     public SaveResult save(ProductDraft draft) {
@@ -111,7 +116,26 @@ public class ProductCatalog {
         Outcome outcome = created == null ? (sizesChanged ? Outcome.UPDATED : Outcome.UNCHANGED)
                 : created ? Outcome.CREATED : Outcome.UPDATED;
         LOG.debug("Saved product sku={} id={} outcome={}", draft.sku(), product.id(), outcome);
-        return new SaveResult(outcome, withSizes(List.of(product)).apply(product));
+        CatalogProduct saved = withSizes(List.of(product)).apply(product);
+        if (outcome != Outcome.UNCHANGED) {
+            outbox.append(EventType.PRODUCT_CHANGED, product.id(), productChanged(outcome, saved));
+        }
+        return new SaveResult(outcome, saved);
+    }
+
+    private static Map<String, Object> productChanged(Outcome outcome, CatalogProduct saved) {
+        Product product = saved.product();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("productId", product.id());
+        data.put("sku", product.sku());
+        data.put("change", outcome.name());
+        data.put("name", product.name());
+        data.put("category", product.category());
+        data.put("price", product.price().toPlainString());
+        data.put("currency", product.currency());
+        data.put("sizes", saved.sizes().stream().map(size -> Map.of("productSizeId", size.id(), "size", size.size(),
+                "stock", size.stock())).toList());
+        return data;
     }
 
     /** Saves every draft in one transaction (an import batch): all or none. Outcomes in order. */

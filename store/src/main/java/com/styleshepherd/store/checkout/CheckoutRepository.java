@@ -52,6 +52,7 @@ interface CheckoutRepository extends GenericRepository<CheckoutRecord, UUID> {
     @Query("""
             UPDATE checkouts SET status = :status, failure_reason = :failureReason, updated_at = now()
             WHERE id = :id AND status <> 'COMPLETED'
+              AND (status <> :status OR failure_reason IS DISTINCT FROM CAST(:failureReason AS varchar))
             """)
     int end(UUID id, String status, @Nullable String failureReason);
 

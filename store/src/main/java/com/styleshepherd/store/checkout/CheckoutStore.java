@@ -1,6 +1,8 @@
 package com.styleshepherd.store.checkout;
 
 import com.styleshepherd.store.JsonColumns;
+import com.styleshepherd.store.events.EventType;
+import com.styleshepherd.store.events.Outbox;
 import com.styleshepherd.store.shopper.Shoppers;
 import com.styleshepherd.workflows.checkout.CheckoutStatus;
 import com.styleshepherd.workflows.checkout.FailureReason;
@@ -12,7 +14,9 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,11 +31,13 @@ public class CheckoutStore {
     private final CheckoutRepository repository;
     private final JsonColumns json;
     private final Shoppers shoppers;
+    private final Outbox outbox;
 
-    CheckoutStore(CheckoutRepository repository, JsonColumns json, Shoppers shoppers) {
+    CheckoutStore(CheckoutRepository repository, JsonColumns json, Shoppers shoppers, Outbox outbox) {
         this.repository = repository;
         this.json = json;
         this.shoppers = shoppers;
+        this.outbox = outbox;
     }
 
     /**
@@ -78,10 +84,29 @@ public class CheckoutStore {
         repository.priced(checkoutId, cart.subtotal(), cart.total(), cart.currency());
     }
 
-    /** Records how a checkout that did not complete ended. A completed checkout stays completed. */
+    /**
+     * Records how a checkout that did not complete ended, with its {@code CheckoutCancelled} or
+     * {@code CheckoutFailed} event. A completed checkout stays completed; recording the same ending again
+     * changes nothing and writes no second event.
+     */
     @Transactional
     public void end(UUID checkoutId, CheckoutStatus status, FailureReason reason) {
-        repository.end(checkoutId, status.name(), reason == null ? null : reason.name());
+        String reasonName = reason == null ? null : reason.name();
+        if (repository.end(checkoutId, status.name(), reasonName) == 0) {
+            return;
+        }
+        EventType type = switch (status) {
+            case CANCELLED -> EventType.CHECKOUT_CANCELLED;
+            case FAILED -> EventType.CHECKOUT_FAILED;
+            default -> null;
+        };
+        if (type != null) {
+            Map<String, Object> data = new HashMap<>();
+            data.put("checkoutId", checkoutId.toString());
+            data.put("userId", repository.findById(checkoutId).map(CheckoutRecord::userId).orElse(null));
+            data.put("reason", reasonName);
+            outbox.append(type, checkoutId, data);
+        }
     }
 
     /**

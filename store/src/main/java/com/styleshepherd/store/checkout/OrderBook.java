@@ -1,6 +1,8 @@
 package com.styleshepherd.store.checkout;
 
 import com.styleshepherd.store.JsonColumns;
+import com.styleshepherd.store.events.EventType;
+import com.styleshepherd.store.events.Outbox;
 import com.styleshepherd.workflows.checkout.PricedCart;
 import com.styleshepherd.workflows.checkout.ShippingAddress;
 import io.micronaut.core.annotation.Nullable;
@@ -10,6 +12,7 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +30,21 @@ public class OrderBook {
     private final OrderLineRepository lines;
     private final StockReservations stock;
     private final JsonColumns json;
+    private final Outbox outbox;
 
-    OrderBook(OrderRepository orders, OrderLineRepository lines, StockReservations stock, JsonColumns json) {
+    OrderBook(OrderRepository orders, OrderLineRepository lines, StockReservations stock, JsonColumns json,
+            Outbox outbox) {
         this.orders = orders;
         this.lines = lines;
         this.stock = stock;
         this.json = json;
+        this.outbox = outbox;
     }
 
     /**
      * Creates the checkout's order and its lines, turns its stock holds into sales and marks it
-     * COMPLETED, all in one transaction. Once per checkout: a second call returns the first order.
+     * COMPLETED, all in one transaction, with its {@code OrderPlaced} event. Once per checkout: a second call
+     * returns the first order (and writes no second event).
      * Throws {@link OutOfStockException} (changing nothing) only when a hold had expired and its units
      * were sold to someone else meanwhile.
      */
@@ -52,11 +59,30 @@ public class OrderBook {
         UUID orderId = UUID.randomUUID();
         orders.save(new OrderRepository.OrderRow(orderId, checkoutId, userId, "PLACED", cart.subtotal(), cart.total(),
                 cart.currency(), address));
-        lines.saveAll(cart.lines().stream().map(line -> new OrderLineRepository.OrderLineRow(UUID.randomUUID(), orderId,
-                (short) line.lineNo(), line.productId(), line.productSizeId(), line.sku(), line.name(), line.category(),
-                line.size(), line.quantity(), line.unitPrice(), line.lineTotal(), cart.currency())).toList());
+        List<OrderLineRepository.OrderLineRow> rows = cart.lines().stream().map(line -> new OrderLineRepository.OrderLineRow(
+                UUID.randomUUID(), orderId, (short) line.lineNo(), line.productId(), line.productSizeId(), line.sku(),
+                line.name(), line.category(), line.size(), line.quantity(), line.unitPrice(), line.lineTotal(),
+                cart.currency())).toList();
+        lines.saveAll(rows);
         orders.completeCheckout(checkoutId);
+        outbox.append(EventType.ORDER_PLACED, orderId, orderPlaced(orderId, checkoutId, userId, cart, rows));
         return orderId;
+    }
+
+    private static Map<String, Object> orderPlaced(UUID orderId, UUID checkoutId, String userId, PricedCart cart,
+            List<OrderLineRepository.OrderLineRow> rows) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("orderId", orderId.toString());
+        data.put("checkoutId", checkoutId.toString());
+        data.put("userId", userId);
+        data.put("currency", cart.currency());
+        data.put("subtotal", cart.subtotal().toPlainString());
+        data.put("total", cart.total().toPlainString());
+        data.put("lines", rows.stream().map(line -> Map.of(
+                "lineId", line.id().toString(), "productId", line.productId(), "productSizeId", line.productSizeId(),
+                "sku", line.sku(), "size", line.size(), "quantity", line.quantity(),
+                "unitPrice", line.unitPrice().toPlainString(), "lineTotal", line.lineTotal().toPlainString())).toList());
+        return data;
     }
 
     /** The shopper's orders, newest first; only those in {@code status} when it is given. */

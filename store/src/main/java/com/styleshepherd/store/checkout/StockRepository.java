@@ -1,5 +1,6 @@
 package com.styleshepherd.store.checkout;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -8,6 +9,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -70,6 +72,19 @@ interface StockRepository extends GenericRepository<StockRepository.Reservation,
             """)
     int extend(UUID checkoutId, long holdMillis);
 
+    /** A hold as the stock events name it. */
+    @Introspected
+    record Held(long productSizeId, int quantity) {
+    }
+
+    /** A hold that expired, for its StockReleased event. */
+    @Introspected
+    record Expired(UUID checkoutId, long productSizeId, int quantity) {
+    }
+
+    @Query("SELECT product_size_id, quantity FROM stock_reservations WHERE checkout_id = :checkoutId AND status = 'HELD'")
+    List<Held> findHeld(UUID checkoutId);
+
     /** Returns the checkout's held units to stock: how many holds were released. */
     @Query("""
             WITH released AS (
@@ -84,7 +99,7 @@ interface StockRepository extends GenericRepository<StockRepository.Reservation,
             """)
     int release(UUID checkoutId);
 
-    /** Expires at most {@code limit} overdue holds, skipping rows another sweeper holds: how many expired. */
+    /** Expires at most {@code limit} overdue holds, skipping rows another sweeper holds: the holds that expired. */
     @Query("""
             WITH overdue AS (
                 SELECT id FROM stock_reservations
@@ -93,15 +108,15 @@ interface StockRepository extends GenericRepository<StockRepository.Reservation,
             expired AS (
                 UPDATE stock_reservations r SET status = 'EXPIRED', updated_at = now()
                 FROM overdue o WHERE r.id = o.id
-                RETURNING r.product_size_id, r.quantity),
+                RETURNING r.checkout_id, r.product_size_id, r.quantity),
             restocked AS (
                 UPDATE product_sizes s SET stock = s.stock + e.quantity, updated_at = now()
                 FROM (SELECT product_size_id, sum(quantity) AS quantity FROM expired GROUP BY product_size_id) e
                 WHERE s.id = e.product_size_id
                 RETURNING s.id)
-            SELECT count(*) FROM expired
+            SELECT checkout_id, product_size_id, quantity FROM expired
             """)
-    int expireOverdue(int limit);
+    List<Expired> expireOverdue(int limit);
 
     /** 1 when the size's hold (or an earlier sale) became a sale. */
     @Query("""

@@ -1,5 +1,6 @@
 package com.styleshepherd.store.checkout;
 
+import com.styleshepherd.store.events.StockEvents;
 import com.styleshepherd.workflows.checkout.PricedLine;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
@@ -22,9 +23,11 @@ import java.util.UUID;
 public class StockReservations {
 
     private final StockRepository stock;
+    private final StockEvents events;
 
-    StockReservations(StockRepository stock) {
+    StockReservations(StockRepository stock, StockEvents events) {
         this.stock = stock;
+        this.events = events;
     }
 
     /**
@@ -43,6 +46,7 @@ public class StockReservations {
             }
             take(line);
             stock.upsert(UUID.randomUUID(), checkoutId, line.productSizeId(), line.quantity(), "HELD", hold.toMillis());
+            events.reserved(checkoutId, line.productSizeId(), line.quantity());
         }
     }
 
@@ -73,7 +77,11 @@ public class StockReservations {
     @Transactional
     public int release(UUID checkoutId) {
         lockCheckout(checkoutId);
-        return stock.release(checkoutId);
+        List<StockRepository.Held> held = stock.findHeld(checkoutId);
+        int released = stock.release(checkoutId);
+        held.forEach(hold -> events.released(StockEvents.Cause.CHECKOUT_RELEASED, checkoutId, hold.productSizeId(),
+                hold.quantity()));
+        return released;
     }
 
     /**
@@ -84,7 +92,10 @@ public class StockReservations {
      */
     @Transactional
     public int expireOverdue(int limit) {
-        return stock.expireOverdue(limit);
+        List<StockRepository.Expired> expired = stock.expireOverdue(limit);
+        expired.forEach(hold -> events.released(StockEvents.Cause.HOLD_EXPIRED, hold.checkoutId(), hold.productSizeId(),
+                hold.quantity()));
+        return expired.size();
     }
 
     /**
@@ -98,6 +109,7 @@ public class StockReservations {
             }
             take(line);
             stock.upsert(UUID.randomUUID(), checkoutId, line.productSizeId(), line.quantity(), "SOLD", 0);
+            events.taken(line.productSizeId());
         }
     }
 

@@ -1,11 +1,14 @@
 package com.styleshepherd.store.models;
 
 import com.styleshepherd.store.JsonColumns;
+import com.styleshepherd.store.events.EventType;
+import com.styleshepherd.store.events.Outbox;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +24,12 @@ public class ModelStore {
 
     private final ModelVersionRepository repository;
     private final JsonColumns json;
+    private final Outbox outbox;
 
-    ModelStore(ModelVersionRepository repository, JsonColumns json) {
+    ModelStore(ModelVersionRepository repository, JsonColumns json, Outbox outbox) {
         this.repository = repository;
         this.json = json;
+        this.outbox = outbox;
     }
 
     /** What a training run made, to be stored. */
@@ -73,6 +78,7 @@ public class ModelStore {
                 sha256(candidate.weights()));
         StoredModel stored = byRun(candidate.kind(), candidate.trainingRun()).orElseThrow();
         repository.promote(candidate.kind(), stored.version());
+        modelPromoted(candidate.kind(), stored.version(), null, "SHIPPED");
         return byRun(candidate.kind(), candidate.trainingRun());
     }
 
@@ -128,6 +134,7 @@ public class ModelStore {
             repository.retire(kind, previous);
             repository.promoteReplacing(kind, version, previous);
         }
+        modelPromoted(kind, version, previous, force ? "FORCED" : "OPS");
         return new Change.Promoted(repository.findVersion(kind, version).orElseThrow(), previous);
     }
 
@@ -151,6 +158,7 @@ public class ModelStore {
         }
         repository.retire(kind, current.get().version());
         repository.promote(kind, before.get().version());
+        modelPromoted(kind, before.get().version(), current.get().version(), "ROLLBACK");
         return new Change.Promoted(repository.findVersion(kind, before.get().version()).orElseThrow(),
                 current.get().version());
     }
@@ -191,12 +199,28 @@ public class ModelStore {
         if (!Objects.equals(currentVersion, replacing)) {
             return false;
         }
+        boolean promoted;
         if (currentVersion == null) {
             // The unique index on promoted versions turns a concurrent promotion into a failed transaction.
-            return repository.promote(kind, version) == 1;
+            promoted = repository.promote(kind, version) == 1;
+        } else {
+            repository.retire(kind, currentVersion);
+            promoted = repository.promoteReplacing(kind, version, currentVersion) == 1;
         }
-        repository.retire(kind, currentVersion);
-        return repository.promoteReplacing(kind, version, currentVersion) == 1;
+        if (promoted) {
+            modelPromoted(kind, version, currentVersion, "TRAINING");
+        }
+        return promoted;
+    }
+
+    /** The {@code ModelPromoted} event of a promotion in this transaction; {@code by}: SHIPPED, TRAINING, OPS, FORCED, ROLLBACK. */
+    private void modelPromoted(String kind, int version, Integer replaced, String by) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("kind", kind);
+        data.put("version", version);
+        data.put("replacedVersion", replaced);
+        data.put("promotedBy", by);
+        outbox.append(EventType.MODEL_PROMOTED, kind, data);
     }
 
     /** Versions of one kind, newest first, a page at a time. */

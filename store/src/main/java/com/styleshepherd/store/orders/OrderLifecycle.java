@@ -1,5 +1,9 @@
 package com.styleshepherd.store.orders;
 
+import com.styleshepherd.store.events.EventType;
+import com.styleshepherd.store.events.Outbox;
+import com.styleshepherd.store.events.ReturnOpened;
+import com.styleshepherd.store.events.StockEvents;
 import com.styleshepherd.workflows.order.OrderLine;
 import com.styleshepherd.workflows.order.OrderPaymentStatus;
 import com.styleshepherd.workflows.order.OrderRefund;
@@ -14,7 +18,9 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,9 +33,13 @@ import java.util.UUID;
 public class OrderLifecycle {
 
     private final OrderLifecycleRepository repository;
+    private final Outbox outbox;
+    private final StockEvents stockEvents;
 
-    OrderLifecycle(OrderLifecycleRepository repository) {
+    OrderLifecycle(OrderLifecycleRepository repository, Outbox outbox, StockEvents stockEvents) {
         this.repository = repository;
+        this.outbox = outbox;
+        this.stockEvents = stockEvents;
     }
 
     /** The order's lines and payment; records what the payment captured. */
@@ -63,16 +73,27 @@ public class OrderLifecycle {
     public record OrderWithoutWorkflow(UUID orderId, UUID checkoutId, @Nullable String shopperId, OrderStatus status) {
     }
 
+    /** Records the order's status as its workflow decided it; its first CANCELLED writes {@code OrderCancelled}. */
     @Transactional
     public void recordStatus(UUID orderId, OrderStatus status, OrderPaymentStatus paymentStatus) {
+        boolean cancelledNow = status == OrderStatus.CANCELLED
+                && !"CANCELLED".equals(repository.lockStatus(orderId).orElse(null));
         repository.recordStatus(orderId, status.name(), paymentStatus.name());
+        if (cancelledNow) {
+            Map<String, Object> data = new HashMap<>();
+            data.put("orderId", orderId.toString());
+            data.put("paymentStatus", paymentStatus.name());
+            outbox.append(EventType.ORDER_CANCELLED, orderId, data);
+        }
     }
 
     /** Puts units back in stock, once per key and line. */
     @Transactional
     public void restock(UUID orderId, String restockKey, List<RestockLine> lines) {
         for (RestockLine line : lines) {
-            repository.restock(orderId, restockKey, line.lineId(), line.quantity());
+            if (repository.restock(orderId, restockKey, line.lineId(), line.quantity()) == 1) {
+                stockEvents.restocked(orderId, line.lineId(), line.quantity());
+            }
         }
     }
 
@@ -104,11 +125,23 @@ public class OrderLifecycle {
                 "PENDING", null, null)));
     }
 
-    /** The provider made the refund: SUCCEEDED, and its amount added to the order's refunded amount once. */
+    /**
+     * The provider made the refund: SUCCEEDED, and its amount added to the order's refunded amount once, with its
+     * {@code PaymentRefunded} event.
+     */
     @Transactional
     public void refundSucceeded(OrderRefund refund, String providerRefundId) {
         if (repository.succeed(refund.idempotencyKey(), providerRefundId) == 1) {
             repository.addRefunded(refund.orderId(), refund.amount());
+            Map<String, Object> data = new HashMap<>();
+            data.put("orderId", refund.orderId().toString());
+            data.put("refundKey", refund.idempotencyKey());
+            data.put("providerRefundId", providerRefundId);
+            data.put("amount", refund.amount().toPlainString());
+            data.put("currency", refund.currency());
+            data.put("reason", refund.reason());
+            data.put("returnId", refund.returnId() == null ? null : refund.returnId().toString());
+            outbox.append(EventType.PAYMENT_REFUNDED, refund.orderId(), data);
         }
     }
 
@@ -139,10 +172,14 @@ public class OrderLifecycle {
     public record RefundOwner(UUID orderId, String idempotencyKey) {
     }
 
+    /** Records the return the order's workflow accepted, once, with its {@code ReturnOpened} event. */
     @Transactional
     public void recordReturn(UUID orderId, String shopperId, OrderRequests.ReturnRequest request) {
-        repository.insertReturn(request.returnId(), orderId, request.lineId(), shopperId, request.quantity(),
-                request.reason(), request.comment());
+        if (repository.insertReturn(request.returnId(), orderId, request.lineId(), shopperId, request.quantity(),
+                request.reason(), request.comment()) == 1) {
+            outbox.append(EventType.RETURN_OPENED, orderId, ReturnOpened.data(request.returnId(), orderId,
+                    request.lineId(), shopperId, request.quantity(), request.reason()));
+        }
     }
 
     @Transactional

@@ -77,6 +77,9 @@ interface OrderLifecycleRepository extends GenericRepository<OrderLifecycleRepos
             """)
     int recordCapture(UUID orderId, BigDecimal captured);
 
+    @Query("SELECT status FROM orders WHERE id = :orderId FOR UPDATE")
+    Optional<String> lockStatus(UUID orderId);
+
     @Query("UPDATE orders SET status = :status, payment_status = :paymentStatus, updated_at = now() WHERE id = :orderId")
     int recordStatus(UUID orderId, String status, String paymentStatus);
 

@@ -29,6 +29,10 @@ interface ErasureRepository extends GenericRepository<Shopper, String> {
     @Query("DELETE FROM conversations WHERE user_id = :userId")
     int deleteConversations(String userId);
 
+    /** The shopper's id in the domain events still in the outbox (those on Kafka are the topic's retention's). */
+    @Query("UPDATE outbox_events SET data = jsonb_set(data, '{userId}', 'null'::jsonb) WHERE data->>'userId' = :userId")
+    int anonymiseEvents(String userId);
+
     @Query("UPDATE returns SET user_id = NULL, comment = NULL, updated_at = now() WHERE user_id = :userId")
     int anonymiseReturns(String userId);
 

@@ -8,7 +8,8 @@ import jakarta.inject.Singleton;
  * Erases a shopper's personal data in one transaction (the right to erasure). Deleted: the profile,
  * memories, conversations and the shopper's row itself. Kept for accounting but anonymised: orders
  * (no shopper, no shipping address), checkouts (no shopper, no address in the stored request) and
- * returns (no shopper, no comment). Payments hold no personal data beyond the provider's ids.
+ * returns (no shopper, no comment), and the domain events in the outbox (no shopper). Payments hold no personal data
+ * beyond the provider's ids.
  */
 @Singleton
 public class ShopperErasure {
@@ -49,6 +50,7 @@ public class ShopperErasure {
         int returns = repository.anonymiseReturns(userId);
         int orders = repository.anonymiseOrders(userId);
         int checkouts = repository.anonymiseCheckouts(userId);
+        repository.anonymiseEvents(userId);
         repository.deleteById(userId);
         return new Erased(profile, memories, conversations, orders, checkouts, returns);
     }
