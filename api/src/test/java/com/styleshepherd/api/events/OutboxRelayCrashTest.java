@@ -157,6 +157,15 @@ class OutboxRelayCrashTest implements RealInfrastructure {
         assertFalse(alerts.apply(UUID.fromString(EventTopic.header(soldOut, "event-id")), java.time.Instant.now(),
                 List.of(new StockAlerts.SizeStock(alert.productSizeId(), dress, alert.sku(), "M", 5))));
         assertTrue(alerts.current().contains(alert), "still sold out");
+
+        // Ops read the same through the API, a page at a time.
+        String ops = tokens.ops("restocker-" + UUID.randomUUID());
+        Reply listed = api.get("/api/ops/stock-alerts?pageSize=100", ops);
+        assertEquals(200, listed.status(), listed.body().toString());
+        assertTrue(listed.items().stream().anyMatch(item -> ((Number) item.get("productId")).longValue() == dress
+                && "M".equals(item.get("size"))), listed.body().toString());
+        assertEquals(403, api.get("/api/ops/stock-alerts", tokens.shopper("curious-" + UUID.randomUUID())).status());
+        assertEquals(List.of("pageSize"), api.get("/api/ops/stock-alerts?pageSize=0", ops).violatedFields());
     }
 
     /** Starts a relay process that pauses at {@code point}, and kills it (SIGKILL) there. */

@@ -28,6 +28,15 @@ interface StockAlertRepository extends GenericRepository<StockAlerts.Alert, Long
     @Query("SELECT product_size_id, product_id, sku, size, sold_out_at FROM stock_alerts ORDER BY sold_out_at, product_size_id")
     List<StockAlerts.Alert> findAll();
 
+    @Query("""
+            SELECT product_size_id, product_id, sku, size, sold_out_at FROM stock_alerts
+            ORDER BY sold_out_at DESC, product_size_id LIMIT :limit OFFSET :offset
+            """)
+    List<StockAlerts.Alert> findPage(int offset, int limit);
+
+    @Query("SELECT count(*) FROM stock_alerts")
+    long countAll();
+
     @Query("SELECT count(*) FROM consumed_events WHERE consumer = :consumer AND event_id = :eventId")
     int countConsumed(String consumer, UUID eventId);
 }

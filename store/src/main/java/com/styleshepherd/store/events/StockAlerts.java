@@ -1,6 +1,7 @@
 package com.styleshepherd.store.events;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -25,7 +26,9 @@ public class StockAlerts {
         this.repository = repository;
     }
 
+    /** A size sold out now, since {@code soldOutAt}. */
     @Introspected
+    @Serdeable
     public record Alert(long productSizeId, long productId, String sku, String size, Instant soldOutAt) {
     }
 
@@ -53,6 +56,18 @@ public class StockAlerts {
     @ReadOnly
     public List<Alert> current() {
         return repository.findAll();
+    }
+
+    /** A page of the sizes sold out now, most recently sold out first. */
+    @ReadOnly
+    public List<Alert> page(int offset, int limit) {
+        return repository.findPage(offset, limit);
+    }
+
+    /** How many sizes are sold out now. */
+    @ReadOnly
+    public long count() {
+        return repository.countAll();
     }
 
     @ReadOnly
