@@ -160,6 +160,7 @@ class DevStackTest {
                 "TEMPORAL_ADDRESS", "temporal.internal:7233",
                 "DATASOURCES_DEFAULT_URL", "jdbc:postgresql://db.internal:5432/styleshepherd",
                 "REDIS_URI", "redis://valkey.internal:6379",
+                "STYLESHEPHERD_OBJECT_STORAGE_ENDPOINT", "https://ewr1.vultrobjects.com",
                 DevStack.KAFKA_ENABLED_VARIABLE, "false"))) {
             assertEquals(List.of(), withoutKafka.started());
             assertFalse(withoutKafka.properties().containsKey("styleshepherd.kafka.enabled"));
