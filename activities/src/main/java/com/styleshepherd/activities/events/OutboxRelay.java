@@ -137,7 +137,7 @@ public class OutboxRelay implements AutoCloseable {
                     lease = leadership.tryAcquire().orElse(null);
                     if (lease == null) {
                         state = State.STANDBY;
-                        sleep(STANDBY);
+                        Thread.sleep(STANDBY);
                         continue;
                     }
                     LOG.info("Outbox relay holds the publishing lock");
@@ -146,7 +146,7 @@ public class OutboxRelay implements AutoCloseable {
                     producer = startProducer();
                 }
                 if (!publishBatch(producer)) {
-                    sleep(settings.pollInterval());
+                    Thread.sleep(settings.pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -309,10 +309,6 @@ public class OutboxRelay implements AutoCloseable {
                 LOG.debug("Closing the relay's producer failed", e);
             }
         }
-    }
-
-    private void sleep(Duration duration) throws InterruptedException {
-        Thread.sleep(duration);
     }
 
     private void sleepQuietly(Duration duration) {

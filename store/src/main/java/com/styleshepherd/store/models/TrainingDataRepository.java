@@ -1,5 +1,6 @@
 package com.styleshepherd.store.models;
 
+import com.styleshepherd.store.returns.ReturnRecord;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -42,20 +43,13 @@ interface TrainingDataRepository extends GenericRepository<TrainingData.FitRow, 
     List<TrainingData.FitRow> fitRows();
 
     /**
-     * A line came back when the warehouse received it (whatever its condition); a return asked for and never
-     * received is not one. Returns recorded before returns were received (issue 25) have no receipt date: those
-     * the old flow marked received or refunded count.
-     */
-    String CAME_BACK = "(r.received_at IS NOT NULL OR coalesce(r.status IN ('RECEIVED', 'REFUNDED'), false))";
-
-    /**
      * Each line's latest prediction, when its features include every one of {@code required}, labelled with its
      * real outcome: it came back, or it was kept through a return window that has closed (the order's workflow
      * completed the order). A delivered line whose window is still open has no outcome yet.
      */
-    @Query("SELECT DISTINCT ON (l.id) rp.features, " + CAME_BACK + " AS returned\n" + LINES
+    @Query("SELECT DISTINCT ON (l.id) rp.features, " + ReturnRecord.CAME_BACK + " AS returned\n" + LINES
             + "JOIN return_predictions rp ON rp.checkout_id = o.checkout_id AND rp.line_no = l.line_no\n"
-            + "WHERE (o.status = 'COMPLETED' OR " + CAME_BACK + ")\n" + """
+            + "WHERE (o.status = 'COMPLETED' OR " + ReturnRecord.CAME_BACK + ")\n" + """
               AND jsonb_exists_all(rp.features, :required)
             ORDER BY l.id, rp.created_at DESC
             """)

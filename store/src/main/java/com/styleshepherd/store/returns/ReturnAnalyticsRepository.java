@@ -27,8 +27,7 @@ interface ReturnAnalyticsRepository extends GenericRepository<ReturnRecord, UUID
     String SOLD = """
             WITH sold AS (
                 SELECT l.id, l.product_id, l.sku, l.product_name, l.category, l.quantity, o.currency,
-                       CASE WHEN r.received_at IS NOT NULL OR r.status IN ('RECEIVED', 'REFUNDED') THEN r.quantity END
-                           AS returned,
+            """ + "CASE WHEN " + ReturnRecord.CAME_BACK + " THEN r.quantity END AS returned,\n" + """
                        CASE WHEN r.received_at IS NULL AND r.status = 'REQUESTED' THEN r.quantity END AS awaited,
                        r.reason, r.condition, r.refund_amount,
                        p.probability, p.risk_level, p.model_id, p.model_version

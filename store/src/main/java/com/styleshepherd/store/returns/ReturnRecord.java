@@ -19,4 +19,12 @@ public record ReturnRecord(
         UUID id, UUID orderId, UUID lineId, long productId, String sku, String productName, String size,
         int quantity, String reason, @Nullable String comment, String status, @Nullable String condition,
         @Nullable java.math.BigDecimal refundAmount, Instant createdAt) {
+
+    /**
+     * SQL: whether the return {@code r} came back, i.e. the warehouse received it, in whatever condition. A return
+     * asked for and never received did not. Returns recorded before returns were received (issue 25) have no
+     * receipt date: those the old flow marked received or refunded count. False, never null, when {@code r} is absent.
+     */
+    public static final String CAME_BACK =
+            "(r.received_at IS NOT NULL OR coalesce(r.status IN ('RECEIVED', 'REFUNDED'), false))";
 }

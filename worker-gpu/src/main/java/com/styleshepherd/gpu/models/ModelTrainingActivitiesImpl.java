@@ -290,9 +290,7 @@ public class ModelTrainingActivitiesImpl implements ModelTrainingActivities {
             }
             // Until one is promoted, checkout reads the category's and the shopper's return rates (with the rules'
             // size signals): the first model must beat the rates on the same rows (docs/evaluation.md#return-risk).
-            double[] rates = features.stream()
-                    .mapToDouble(f -> (f.get(ReturnFeatures.CATEGORY_RATE) + f.get(ReturnFeatures.SHOPPER_RATE)) / 2)
-                    .toArray();
+            double[] rates = features.stream().mapToDouble(ReturnFeatures::ratesBaseline).toArray();
             Baseline baseline = new Baseline(RATES_BASELINE, ReturnRiskModel.metrics(rates, test).get("logLoss"));
             return new Evaluated(train.size(), test.size(), source, metrics.get("logLoss"), metrics, model.toBytes(),
                     currentVersion, currentScore, baseline, null);

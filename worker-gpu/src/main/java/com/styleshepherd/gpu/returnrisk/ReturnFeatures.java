@@ -34,6 +34,14 @@ public final class ReturnFeatures {
     private ReturnFeatures() {
     }
 
+    /**
+     * The rates baseline a learned model must beat: the mean of the line's category and shopper return rates (what
+     * checkout reads, through the rules, until a return-risk model is promoted).
+     */
+    public static double ratesBaseline(Map<String, Double> features) {
+        return (features.get(CATEGORY_RATE) + features.get(SHOPPER_RATE)) / 2;
+    }
+
     public static float[] vector(Map<String, Double> features) {
         float[] out = new float[NAMES.size()];
         for (int i = 0; i < out.length; i++) {

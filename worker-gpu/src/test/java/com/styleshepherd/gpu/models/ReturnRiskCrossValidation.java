@@ -153,7 +153,7 @@ public final class ReturnRiskCrossValidation {
     static Map<String, Function<Map<String, Double>, Double>> baselines() {
         Map<String, Function<Map<String, Double>, Double>> out = new LinkedHashMap<>();
         out.put(FIT_BASELINE, f -> f.get(ReturnFeatures.FIT_SMALL) + f.get(ReturnFeatures.FIT_LARGE));
-        out.put(RATES_BASELINE, f -> (f.get(ReturnFeatures.CATEGORY_RATE) + f.get(ReturnFeatures.SHOPPER_RATE)) / 2);
+        out.put(RATES_BASELINE, ReturnFeatures::ratesBaseline);
         return out;
     }
 
