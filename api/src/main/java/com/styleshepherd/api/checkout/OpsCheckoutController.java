@@ -186,8 +186,8 @@ class OpsCheckoutController {
             String status,
             @Nullable @QueryValue @Pattern(regexp = "^P(?=[0-9]|T[0-9])([0-9]{1,3}D)?(T(?=[0-9])([0-9]{1,4}H)?([0-9]{1,6}M)?)?$",
                     message = "must be an ISO-8601 duration such as PT15M") String stuckFor,
-            @Nullable @QueryValue @Size(max = 128) @Pattern(regexp = "^[^'\"\\\\]+$",
-                    message = "must not contain quotes or backslashes") String shopperId,
+            @Nullable @QueryValue @Size(max = 128) @Pattern(regexp = "^[^'\"\\\\\\u0000-\\u001F\\u007F]+$",
+                    message = "must not contain quotes, backslashes or control characters") String shopperId,
             @Nullable @QueryValue @Size(max = 2048) String pageToken,
             @Nullable @QueryValue @Min(1) @Max(100) Integer pageSize) {
     }

@@ -245,6 +245,11 @@ class StrictInputApiTest implements RealInfrastructure {
         assertEquals(200, accented.status(), accented::toString);
         Reply control = api.get("/api/recommendations?occasion=party%0A", shopper);
         assertEquals(400, control.status(), control::toString);
+        // A NUL in a visibility query breaks the Temporal server's SQLite store: refused before it gets there.
+        for (String shopperId : List.of("ada%00", "ada%09x", "ada%7F")) {
+            Reply listed = api.get("/api/ops/checkouts?shopperId=" + shopperId, ops);
+            assertEquals(List.of("shopperId"), listed.violatedFields(), listed::toString);
+        }
         assertEquals(5, fixtures.stock(dress, "M"));
         assertEquals(0, fixtures.checkoutsOf(shopperId));
     }
